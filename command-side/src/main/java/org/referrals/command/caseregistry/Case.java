@@ -1,0 +1,186 @@
+package org.referrals.command.caseregistry;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.referrals.api.caseregistry.CaseClosed;
+import org.referrals.api.caseregistry.CaseDetailsCorrected;
+import org.referrals.api.caseregistry.CasePersonalDataErased;
+import org.referrals.api.caseregistry.CaseRegistered;
+import org.referrals.api.caseregistry.CloseCase;
+import org.referrals.api.caseregistry.ConsentRecorded;
+import org.referrals.api.caseregistry.ConsentTerms;
+import org.referrals.api.caseregistry.ConsentWithdrawn;
+import org.referrals.api.caseregistry.ErasePersonalData;
+import org.referrals.api.caseregistry.RecordConsent;
+import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.caseregistry.Vulnerability;
+import org.referrals.api.caseregistry.WithdrawConsent;
+import org.referrals.api.common.Actor;
+import org.referrals.api.common.Role;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.command.common.BusinessRule;
+import org.referrals.command.common.BusinessRuleViolationException;
+import org.referrals.command.common.IllegalTransitionException;
+import org.referrals.command.common.Permissions;
+import org.referrals.command.common.ResourceNotVisibleException;
+
+/**
+ * One migrant, owned by the partner that registered it. Holds its personal data only sealed (the
+ * {@link CaseCommandHandler} seals it before the aggregate sees it) and the consents that allow referrals.
+ */
+@Aggregate
+public class Case {
+
+    @AggregateIdentifier
+    private String caseId;
+    private String owningPartnerId;
+    private CaseStatus status;
+    private boolean erased;
+    private final Map<String, Consent> consents = new LinkedHashMap<>();
+
+    protected Case() {
+        // for Axon
+    }
+
+    /** Registration, after {@link CaseCommandHandler} sealed the personal data; records the first consent too. */
+    Case(String caseId, String owningPartnerId, SealedPersonalData personalData, Set<Vulnerability> vulnerabilities,
+         String countryOfReturn, String consentId, ConsentTerms consent, Instant now) {
+        requireFutureExpiry(consent, now);
+        apply(new CaseRegistered(caseId, owningPartnerId, personalData, Set.copyOf(vulnerabilities), countryOfReturn, now));
+        apply(consentRecorded(caseId, consentId, consent, now));
+    }
+
+    /** A correction of personal data (sealed again by {@link CaseCommandHandler}) and non-personal fields. */
+    void correctDetails(SealedPersonalData personalData, Set<Vulnerability> vulnerabilities, String countryOfReturn,
+                        Actor actor) {
+        requireOwnerOrCoordinator(actor);
+        requireNotErased();
+        apply(new CaseDetailsCorrected(caseId, personalData, Set.copyOf(vulnerabilities), countryOfReturn));
+    }
+
+    @CommandHandler
+    public void handle(RecordConsent command, Actor actor, Clock clock) {
+        requireOwnerOrCoordinator(actor);
+        if (status != CaseStatus.OPEN) {
+            throw new IllegalTransitionException("case", "RecordConsent", status);
+        }
+        if (consents.containsKey(command.consentId())) {
+            throw new BusinessRuleViolationException(BusinessRule.CONSENT_ALREADY_RECORDED,
+                                                     "consent %s is already recorded".formatted(command.consentId()));
+        }
+        Instant now = clock.instant();
+        requireFutureExpiry(command.consent(), now);
+        apply(consentRecorded(caseId, command.consentId(), command.consent(), now));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawConsent command, Actor actor, Clock clock) {
+        requireOwnerOrCoordinator(actor);
+        Consent consent = consents.get(command.consentId());
+        if (consent == null) {
+            throw new BusinessRuleViolationException(BusinessRule.CONSENT_UNKNOWN,
+                                                     "case has no consent %s".formatted(command.consentId()));
+        }
+        if (consent.withdrawn()) {
+            throw new BusinessRuleViolationException(BusinessRule.CONSENT_ALREADY_WITHDRAWN,
+                                                     "consent %s is already withdrawn".formatted(command.consentId()));
+        }
+        apply(new ConsentWithdrawn(caseId, command.consentId(), command.note(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseCase command, Actor actor, Clock clock) {
+        requireOwnerOrCoordinator(actor);
+        if (status != CaseStatus.OPEN) {
+            throw new IllegalTransitionException("case", "CloseCase", status);
+        }
+        apply(new CaseClosed(caseId, command.reason(), command.note(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ErasePersonalData command, Actor actor, Clock clock) {
+        Permissions.requireRole(actor, "ErasePersonalData", Role.ADMIN);
+        requireNotErased();
+        apply(new CasePersonalDataErased(caseId, command.justification(), clock.instant()));
+    }
+
+    /** The valid consent (or other legal basis) that covers sharing this case with that partner for that service. */
+    public Optional<Consent> legalBasisFor(String partnerId, ServiceCategory category, Instant at) {
+        return consents.values().stream().filter(consent -> consent.covers(partnerId, category, at)).findFirst();
+    }
+
+    /** Refuses (404) a partner agent of another partner, and every role other than coordinator. */
+    public void requireOwnerOrCoordinator(Actor actor) {
+        if (!(actor.actsFor(owningPartnerId) || actor.isCoordinator())) {
+            throw new ResourceNotVisibleException("case", caseId);
+        }
+    }
+
+    /** Refuses what a closed or erased case can no longer be used for (new referrals). */
+    public void requireOpenAndNotErased() {
+        if (status != CaseStatus.OPEN) {
+            throw new BusinessRuleViolationException(BusinessRule.CASE_CLOSED, "case %s is closed".formatted(caseId));
+        }
+        requireNotErased();
+    }
+
+    public String owningPartnerId() {
+        return owningPartnerId;
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new BusinessRuleViolationException(BusinessRule.CASE_ERASED,
+                                                     "the personal data of case %s has been erased".formatted(caseId));
+        }
+    }
+
+    private static void requireFutureExpiry(ConsentTerms consent, Instant now) {
+        if (consent.expiresAt() != null && !consent.expiresAt().isAfter(now)) {
+            throw new BusinessRuleViolationException(BusinessRule.CONSENT_EXPIRY_IN_PAST,
+                                                     "a consent must expire in the future");
+        }
+    }
+
+    private static ConsentRecorded consentRecorded(String caseId, String consentId, ConsentTerms terms, Instant now) {
+        return new ConsentRecorded(caseId, consentId, terms.legalBasis(),
+                                   terms.categoriesOrEmpty(), terms.partnerIdsOrEmpty(), now, terms.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(CaseRegistered event) {
+        caseId = event.caseId();
+        owningPartnerId = event.owningPartnerId();
+        status = CaseStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentRecorded event) {
+        consents.put(event.consentId(), Consent.from(event));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.computeIfPresent(event.consentId(), (id, consent) -> consent.withdraw());
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        status = CaseStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(CasePersonalDataErased event) {
+        erased = true;
+    }
+}

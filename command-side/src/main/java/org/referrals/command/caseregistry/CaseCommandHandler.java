@@ -1,0 +1,68 @@
+package org.referrals.command.caseregistry;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.referrals.api.caseregistry.CorrectCaseDetails;
+import org.referrals.api.caseregistry.RegisterCase;
+import org.referrals.api.common.Actor;
+import org.referrals.api.common.Role;
+import org.referrals.command.common.ActionNotAllowedException;
+import org.referrals.command.common.BusinessRule;
+import org.referrals.command.common.BusinessRuleViolationException;
+import org.referrals.command.common.Permissions;
+import org.referrals.command.partner.Partner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handles the commands that carry personal data in clear: seals it first, so that the {@link Case} aggregate,
+ * and therefore the event store, only ever sees ciphertext.
+ */
+@Component
+public class CaseCommandHandler {
+
+    private final Repository<Case> cases;
+    private final Repository<Partner> partners;
+    private final PersonalDataSealer sealer;
+    private final Clock clock;
+
+    public CaseCommandHandler(Repository<Case> caseRepository, Repository<Partner> partnerRepository,
+                              PersonalDataSealer sealer, Clock clock) {
+        this.cases = caseRepository;
+        this.partners = partnerRepository;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(RegisterCase command, Actor actor) throws Exception {
+        Permissions.requireRole(actor, "RegisterCase", Role.PARTNER_AGENT);
+        requirePartnerRegistered(actor.partnerId());
+        var sealed = sealer.seal(command.caseId(), command.person());
+        cases.newInstance(() -> new Case(command.caseId(), actor.partnerId(), sealed, command.vulnerabilities(),
+                                         command.countryOfReturn(), command.consentId(), command.consent(),
+                                         clock.instant()));
+        return command.caseId();
+    }
+
+    @CommandHandler
+    public void handle(CorrectCaseDetails command, Actor actor) {
+        var aggregate = cases.load(command.caseId());
+        aggregate.execute(found -> found.requireOwnerOrCoordinator(actor));
+        var sealed = sealer.seal(command.caseId(), command.person());
+        aggregate.execute(found -> found.correctDetails(sealed, command.vulnerabilities(), command.countryOfReturn(), actor));
+    }
+
+    private void requirePartnerRegistered(String partnerId) {
+        if (partnerId == null) {
+            throw new ActionNotAllowedException("a partner agent must be bound to a partner");
+        }
+        try {
+            partners.load(partnerId);
+        } catch (AggregateNotFoundException unknown) {
+            throw new BusinessRuleViolationException(BusinessRule.PARTNER_UNKNOWN,
+                                                     "partner %s is not registered".formatted(partnerId));
+        }
+    }
+}

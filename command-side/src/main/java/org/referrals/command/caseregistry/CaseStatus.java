@@ -1,0 +1,6 @@
+package org.referrals.command.caseregistry;
+
+public enum CaseStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,13 @@
+package org.referrals.command.caseregistry;
+
+import org.referrals.api.caseregistry.PersonalDetails;
+import org.referrals.api.caseregistry.SealedPersonalData;
+
+/**
+ * Encrypts a case's personal data under that case's own data key, creating the key the first time. Implemented
+ * in {@code infra}, where the key store lives: the key must be durable no later than the event that needs it.
+ */
+public interface PersonalDataSealer {
+
+    SealedPersonalData seal(String caseId, PersonalDetails details);
+}

@@ -1,0 +1,24 @@
+package org.referrals.command.common;
+
+/** The business rules a command can be refused under; each becomes a problem {@code type} of its own. */
+public enum BusinessRule {
+    PARTNER_SUSPENDED,
+    CATEGORY_NOT_OFFERED,
+    NO_VALID_CONSENT,
+    CONSENT_OVERRIDE_NOT_ALLOWED,
+    CASE_CLOSED,
+    CASE_ERASED,
+    CONSENT_UNKNOWN,
+    CONSENT_ALREADY_WITHDRAWN,
+    CONSENT_ALREADY_RECORDED,
+    CONSENT_EXPIRY_IN_PAST,
+    DUPLICATE_SERVICE_CATEGORY,
+    PARTNERSHIP_WITH_ITSELF,
+    PARTNERSHIP_ALREADY_AGREED,
+    PARTNER_UNKNOWN,
+    CASE_UNKNOWN,
+    NOTE_REQUIRED,
+    REDIRECT_TO_SAME_PARTNER,
+    ALREADY_REDIRECTED,
+    RESPONSE_NOT_YET_DUE
+}

@@ -1,0 +1,71 @@
+package org.referrals.command.referral;
+
+import static org.referrals.command.common.Permissions.requireRole;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.referrals.api.common.Actor;
+import org.referrals.api.common.Role;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.MakeReferral;
+import org.referrals.api.referral.RedirectReferral;
+import org.referrals.api.referral.ReferralLegalBasis;
+import org.referrals.api.referral.ReferralRequested;
+import org.referrals.api.referral.ReferralResult;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.referral.Urgency;
+import org.referrals.command.caseregistry.Case;
+import org.referrals.command.partner.Partner;
+import org.springframework.stereotype.Component;
+
+/** Creates referrals (new or redirected) after {@link ReferralEligibility} checked the other aggregates. */
+@Component
+public class ReferralCommandHandler {
+
+    private final Repository<Referral> referrals;
+    private final ReferralEligibility eligibility;
+    private final Clock clock;
+
+    public ReferralCommandHandler(Repository<Referral> referralRepository, Repository<Partner> partnerRepository,
+                                  Repository<Case> caseRepository, Clock clock) {
+        this.referrals = referralRepository;
+        this.eligibility = new ReferralEligibility(partnerRepository, caseRepository);
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public ReferralResult handle(MakeReferral command, Actor actor) throws Exception {
+        requireRole(actor, "MakeReferral", Role.PARTNER_AGENT, Role.COORDINATOR);
+        Instant now = clock.instant();
+        var verdict = eligibility.check(command.caseId(), command.toPartnerId(), command.serviceCategory(),
+                                        command.consentOverride(), actor, now);
+        return request(command.referralId(), command.caseId(), verdict.fromPartnerId(), command.toPartnerId(),
+                       command.serviceCategory(), command.urgency(), command.reason(), null, verdict.legalBasis(), now);
+    }
+
+    @CommandHandler
+    public ReferralResult handle(RedirectReferral command, Actor actor) throws Exception {
+        Aggregate<Referral> original = referrals.load(command.referralId(), command.expectedVersion());
+        RedirectSource source = original.invoke(found -> found.redirectSource(command.toPartnerId(), actor));
+        Instant now = clock.instant();
+        var verdict = eligibility.check(source.caseId(), command.toPartnerId(), source.serviceCategory(),
+                                        command.consentOverride(), actor, now);
+        ReferralResult created = request(command.newReferralId(), source.caseId(), source.fromPartnerId(),
+                                         command.toPartnerId(), source.serviceCategory(), source.urgency(),
+                                         source.reason(), source.referralId(), verdict.legalBasis(), now);
+        original.execute(found -> found.recordRedirect(command.newReferralId(), command.toPartnerId(), command.note()));
+        return created;
+    }
+
+    private ReferralResult request(String referralId, String caseId, String fromPartnerId, String toPartnerId,
+                                   ServiceCategory category, Urgency urgency, String reason, String redirectedFrom,
+                                   ReferralLegalBasis legalBasis, Instant now) throws Exception {
+        var requested = new ReferralRequested(referralId, caseId, fromPartnerId, toPartnerId, category, urgency, reason,
+                                              now, now.plus(urgency.responseTime()), redirectedFrom, legalBasis);
+        referrals.newInstance(() -> new Referral(requested));
+        return new ReferralResult(referralId, ReferralStatus.REQUESTED, 0);
+    }
+}

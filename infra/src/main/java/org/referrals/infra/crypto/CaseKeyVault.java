@@ -1,0 +1,88 @@
+package org.referrals.infra.crypto;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.referrals.api.caseregistry.PersonalDetails;
+import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.command.caseregistry.PersonalDataSealer;
+
+/**
+ * Crypto-shredding: each case's personal data is sealed with AES-256-GCM under a data key of that case alone,
+ * stored wrapped by the master key in the {@link CaseKeyStore}. The case id is bound in as associated data, so a
+ * ciphertext cannot be passed off as another case's.
+ */
+public class CaseKeyVault implements PersonalDataSealer {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final CaseKeyStore store;
+    private final SecretKey masterKey;
+
+    public CaseKeyVault(CaseKeyStore store, SecretKey masterKey) {
+        this.store = store;
+        this.masterKey = masterKey;
+    }
+
+    @Override
+    public SealedPersonalData seal(String caseId, PersonalDetails details) {
+        SecretKey dataKey = dataKey(caseId).orElseGet(() -> createDataKey(caseId));
+        byte[] plaintext;
+        try {
+            plaintext = JSON.writeValueAsBytes(details);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise personal data", e);
+        }
+        AesGcm.Sealed sealed = AesGcm.encrypt(dataKey, plaintext, associatedData(caseId));
+        var base64 = Base64.getEncoder();
+        return new SealedPersonalData(AesGcm.ALGORITHM, caseId, base64.encodeToString(sealed.nonce()),
+                                      base64.encodeToString(sealed.ciphertext()));
+    }
+
+    /** The personal data in clear, or empty once the case's key was destroyed (erasure). */
+    public Optional<PersonalDetails> open(SealedPersonalData sealed) {
+        return dataKey(sealed.keyId()).map(key -> {
+            var base64 = Base64.getDecoder();
+            byte[] plaintext = AesGcm.decrypt(key, new AesGcm.Sealed(base64.decode(sealed.nonce()),
+                                                                      base64.decode(sealed.ciphertext())),
+                                              associatedData(sealed.keyId()));
+            try {
+                return JSON.readValue(plaintext, PersonalDetails.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("sealed personal data is not readable", e);
+            }
+        });
+    }
+
+    /** Destroys the case's data key (crypto-shredding). */
+    public boolean destroyKey(String caseId) {
+        return store.delete(caseId);
+    }
+
+    private Optional<SecretKey> dataKey(String caseId) {
+        return store.find(caseId)
+                .map(wrapped -> AesGcm.key(AesGcm.decrypt(masterKey, AesGcm.Sealed.split(wrapped), wrapAssociatedData(caseId))));
+    }
+
+    private SecretKey createDataKey(String caseId) {
+        SecretKey dataKey = AesGcm.newKey();
+        store.insert(caseId, AesGcm.encrypt(masterKey, dataKey.getEncoded(), wrapAssociatedData(caseId)).concatenated());
+        return dataKey;
+    }
+
+    private static byte[] associatedData(String caseId) {
+        return ("case-personal-data:" + caseId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] wrapAssociatedData(String caseId) {
+        return ("case-data-key:" + caseId).getBytes(StandardCharsets.UTF_8);
+    }
+}

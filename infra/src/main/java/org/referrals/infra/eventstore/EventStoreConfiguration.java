@@ -1,0 +1,75 @@
+package org.referrals.infra.eventstore;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.Serializer;
+import org.referrals.infra.DataDirectory;
+import org.referrals.infra.ReferralsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store: Axon's {@link JdbcEventStorageEngine} on the embedded H2 file database, or on the database of
+ * {@code REFERRALS_EVENTSTORE_URL} (PostgreSQL). With Axon Server configured the connector's event store is used
+ * instead, and the JDBC database keeps only the case key store.
+ */
+@Configuration
+public class EventStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public HikariDataSource dataSource(ReferralsProperties properties, DataDirectory dataDirectory) {
+        ReferralsProperties.EventStore config = properties.eventstore();
+        if (config.embedded()) {
+            var file = dataDirectory.resolve("eventstore");
+            log.info("event store: embedded H2 database {}.mv.db", file);
+            return EventStoreDataSources.embeddedH2(file);
+        }
+        log.info("event store: external database {}", config.url().replaceAll("\\?.*", ""));
+        return EventStoreDataSources.external(config.url(), config.user(), config.password());
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 ReferralsProperties properties) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+        engine.createSchema(tableFactory(properties.eventstore()));
+        return engine;
+    }
+
+    static EventTableFactory tableFactory(ReferralsProperties.EventStore config) {
+        return config.embedded() || !EventStoreDataSources.isPostgres(config.url())
+                ? H2EventTableFactory.INSTANCE
+                : PostgresEventTableFactory.INSTANCE;
+    }
+}

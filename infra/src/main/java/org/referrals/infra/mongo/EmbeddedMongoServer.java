@@ -1,0 +1,44 @@
+package org.referrals.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+/**
+ * The in-process MongoDB-wire server of the embedded default (mongo-java-server with its H2 file backend), bound
+ * to the loopback interface only.
+ * <p>
+ * Its backend writes to disk about once a second, so a crash loses its last second of writes: it may only hold
+ * what a replay of the event store rebuilds (projections, tracking tokens, sagas, dead letters).
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    /** @param port 0 for a free port */
+    public static EmbeddedMongoServer start(Path file, int port) {
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        server.bind("127.0.0.1", port);
+        return new EmbeddedMongoServer(server, server.getLocalAddress());
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

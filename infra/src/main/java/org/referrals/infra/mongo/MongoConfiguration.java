@@ -1,0 +1,81 @@
+package org.referrals.infra.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.referrals.infra.DataDirectory;
+import org.referrals.infra.ReferralsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * MongoDB: the embedded server when {@code REFERRALS_MONGODB_URI} is not set, else that MongoDB. Axon's token
+ * store and saga store live here. MongoDB is used without multi-document transactions (the embedded server has
+ * none), so these stores run with Axon's {@link NoTransactionManager}; the JDBC transaction manager that Axon
+ * uses for units of work covers the event store (and case key store) only.
+ */
+@Configuration
+public class MongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${referrals.mongodb.uri:}'.isBlank()")
+    public EmbeddedMongoServer embeddedMongoServer(ReferralsProperties properties, DataDirectory dataDirectory) {
+        var file = dataDirectory.resolve("mongo.mv.db");
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(file, properties.mongodb().embeddedPort());
+        log.info("MongoDB: embedded server on 127.0.0.1:{}, file {}", server.port(), file);
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    public MongoClient mongoClient(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+        ReferralsProperties.Mongo config = properties.mongodb();
+        String uri = config.embedded() ? embedded.getObject().connectionString() : config.uri();
+        if (!config.embedded()) {
+            log.info("MongoDB: external server, database {}", config.database());
+        }
+        var settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .writeConcern(config.embedded() ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient mongoClient, ReferralsProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.mongodb().database()).build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+}

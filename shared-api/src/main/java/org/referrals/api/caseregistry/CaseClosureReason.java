@@ -1,0 +1,11 @@
+package org.referrals.api.caseregistry;
+
+/** Case closure reasons of the IOM reintegration handbook. */
+public enum CaseClosureReason {
+    SUPPORT_PERIOD_ENDED,
+    NO_LONGER_ELIGIBLE,
+    OPTED_OUT,
+    MOVED_AWAY,
+    DECEASED,
+    OTHER
+}

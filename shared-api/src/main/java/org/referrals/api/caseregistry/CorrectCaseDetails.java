@@ -1,0 +1,16 @@
+package org.referrals.api.caseregistry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.referrals.api.common.Limits;
+
+public record CorrectCaseDetails(
+        @TargetAggregateIdentifier @NotNull @Pattern(regexp = Limits.UUID_PATTERN) String caseId,
+        @NotNull @Valid PersonalDetails person,
+        @NotNull @Size(max = 10) Set<@NotNull Vulnerability> vulnerabilities,
+        @NotNull @Pattern(regexp = Limits.COUNTRY_PATTERN) String countryOfReturn) {
+}

@@ -1,0 +1,8 @@
+package org.referrals.api.caseregistry;
+
+public enum Sex {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNDISCLOSED
+}

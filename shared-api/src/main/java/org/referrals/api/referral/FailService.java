@@ -1,0 +1,16 @@
+package org.referrals.api.referral;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.referrals.api.common.Limits;
+
+/** The note is required when the reason code is OTHER. */
+public record FailService(
+        @TargetAggregateIdentifier @NotNull @Pattern(regexp = Limits.UUID_PATTERN) String referralId,
+        @TargetAggregateVersion Long expectedVersion,
+        @NotNull FailureReason reasonCode,
+        @Size(max = Limits.NOTE_MAX) String note) implements ReferralAction {
+}

@@ -1,0 +1,20 @@
+package org.referrals.api.referral;
+
+import java.time.Instant;
+import org.referrals.api.partner.ServiceCategory;
+import org.axonframework.serialization.Revision;
+/** {@code respondBy} = {@code requestedAt} + the urgency's response time; {@code redirectedFrom} optional. */
+@Revision("1")
+public record ReferralRequested(
+        String referralId,
+        String caseId,
+        String fromPartnerId,
+        String toPartnerId,
+        ServiceCategory serviceCategory,
+        Urgency urgency,
+        String reason,
+        Instant requestedAt,
+        Instant respondBy,
+        String redirectedFrom,
+        ReferralLegalBasis legalBasis) {
+}
