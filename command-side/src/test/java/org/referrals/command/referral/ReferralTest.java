@@ -1,0 +1,182 @@
+package org.referrals.command.referral;
+
+import static org.referrals.command.testing.TestData.ADMIN;
+import static org.referrals.command.testing.TestData.ANALYST;
+import static org.referrals.command.testing.TestData.COORDINATOR;
+import static org.referrals.command.testing.TestData.RECEIVER_AGENT;
+import static org.referrals.command.testing.TestData.REFERRAL_ID;
+import static org.referrals.command.testing.TestData.REFERRER_AGENT;
+import static org.referrals.command.testing.TestData.SYSTEM;
+import static org.referrals.command.testing.TestData.THIRD_AGENT;
+import static org.referrals.command.testing.TestData.as;
+
+import java.time.Duration;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.referrals.api.referral.AcceptReferral;
+import org.referrals.api.referral.AddReferralNote;
+import org.referrals.api.referral.CancelReferral;
+import org.referrals.api.referral.CloseReferral;
+import org.referrals.api.referral.DeclineReason;
+import org.referrals.api.referral.DeclineReferral;
+import org.referrals.api.referral.ExpireReferral;
+import org.referrals.api.referral.FailService;
+import org.referrals.api.referral.FailureReason;
+import org.referrals.api.referral.RecordResponseOverdue;
+import org.referrals.api.referral.ReferralAccepted;
+import org.referrals.api.referral.ReferralCancelled;
+import org.referrals.api.referral.ReferralDeclined;
+import org.referrals.api.referral.ReferralNoteAdded;
+import org.referrals.api.referral.ReferralResponseOverdue;
+import org.referrals.api.referral.ReferralResult;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.referral.ReferralClosureReason;
+import org.referrals.command.common.ActionNotAllowedException;
+import org.referrals.command.common.BusinessRuleViolationException;
+import org.referrals.command.common.ResourceNotVisibleException;
+
+/** Who may send what to a referral, and the rules beside the state machine. */
+class ReferralTest {
+
+    private FixtureConfiguration<Referral> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Referral.class);
+    }
+
+    @Test
+    void theReferrerCannotAcceptItsOwnReferral() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new AcceptReferral(REFERRAL_ID, null, null), as(REFERRER_AGENT))
+               .expectException(ActionNotAllowedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aCoordinatorCannotAnswerForTheReceiver() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new DeclineReferral(REFERRAL_ID, null, DeclineReason.NO_CAPACITY, null), as(COORDINATOR))
+               .expectException(ActionNotAllowedException.class);
+    }
+
+    @Test
+    void aThirdPartnerIsToldTheReferralDoesNotExist() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new AcceptReferral(REFERRAL_ID, null, null), as(THIRD_AGENT))
+               .expectException(ResourceNotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void analystsAndAdminsDoNotSeeIndividualReferrals() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new AddReferralNote(REFERRAL_ID, null, "hello"), as(ANALYST))
+               .expectException(ResourceNotVisibleException.class);
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new CancelReferral(REFERRAL_ID, null, "cleanup"), as(ADMIN))
+               .expectException(ResourceNotVisibleException.class);
+    }
+
+    @Test
+    void theReceiverAndACoordinatorMayCancel() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.ACCEPTED))
+               .when(new CancelReferral(REFERRAL_ID, null, "client moved"), as(RECEIVER_AGENT))
+               .expectEvents(new ReferralCancelled(REFERRAL_ID, ReferralStatus.ACCEPTED, "client moved"));
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new CancelReferral(REFERRAL_ID, null, "duplicate"), as(COORDINATOR))
+               .expectEvents(new ReferralCancelled(REFERRAL_ID, ReferralStatus.REQUESTED, "duplicate"));
+    }
+
+    @Test
+    void onlyTheReferrerOrACoordinatorClosesTheLoop() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.DELIVERED))
+               .when(new CloseReferral(REFERRAL_ID, null, ReferralClosureReason.NEED_MET, null), as(RECEIVER_AGENT))
+               .expectException(ActionNotAllowedException.class);
+        fixture.given(ReferralHistory.reaching(ReferralStatus.DELIVERED))
+               .when(new CloseReferral(REFERRAL_ID, null, ReferralClosureReason.NEED_MET, null), as(COORDINATOR))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void bothPartiesAndCoordinatorsAddNotes() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.IN_PROGRESS))
+               .when(new AddReferralNote(REFERRAL_ID, null, "follow-up on Monday"), as(REFERRER_AGENT))
+               .expectEvents(new ReferralNoteAdded(REFERRAL_ID, "follow-up on Monday"));
+        fixture.given(ReferralHistory.reaching(ReferralStatus.IN_PROGRESS))
+               .when(new AddReferralNote(REFERRAL_ID, null, "reviewed"), as(COORDINATOR))
+               .expectEvents(new ReferralNoteAdded(REFERRAL_ID, "reviewed"));
+    }
+
+    @Test
+    void declineWithReasonOtherNeedsANote() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new DeclineReferral(REFERRAL_ID, null, DeclineReason.OTHER, " "), as(RECEIVER_AGENT))
+               .expectException(BusinessRuleViolationException.class)
+               .expectNoEvents();
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new DeclineReferral(REFERRAL_ID, null, DeclineReason.OTHER, "building closed"), as(RECEIVER_AGENT))
+               .expectEvents(new ReferralDeclined(REFERRAL_ID, DeclineReason.OTHER, "building closed"));
+    }
+
+    @Test
+    void failureWithReasonOtherNeedsANote() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.ACCEPTED))
+               .when(new FailService(REFERRAL_ID, null, FailureReason.OTHER, null), as(RECEIVER_AGENT))
+               .expectException(BusinessRuleViolationException.class);
+    }
+
+    @Test
+    void overdueIsRecordedOnceAndOnlyAfterRespondBy() {
+        var respondBy = ReferralHistory.REQUESTED.respondBy();
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new RecordResponseOverdue(REFERRAL_ID, respondBy.minusSeconds(1)), as(SYSTEM))
+               .expectException(BusinessRuleViolationException.class);
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new RecordResponseOverdue(REFERRAL_ID, respondBy), as(SYSTEM))
+               .expectEvents(new ReferralResponseOverdue(REFERRAL_ID, respondBy));
+        fixture.given(ReferralHistory.REQUESTED, new ReferralResponseOverdue(REFERRAL_ID, respondBy))
+               .when(new RecordResponseOverdue(REFERRAL_ID, respondBy.plusSeconds(60)), as(SYSTEM))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheSystemExpiresAndOnlyAfterRespondBy() {
+        var respondBy = ReferralHistory.REQUESTED.respondBy();
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new ExpireReferral(REFERRAL_ID, respondBy.plus(Duration.ofDays(2))), as(COORDINATOR))
+               .expectException(ActionNotAllowedException.class);
+        fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
+               .when(new ExpireReferral(REFERRAL_ID, respondBy.minusSeconds(1)), as(SYSTEM))
+               .expectException(BusinessRuleViolationException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void anAnswerAfterTheOverdueMarkIsStillAccepted() {
+        var respondBy = ReferralHistory.REQUESTED.respondBy();
+        fixture.given(ReferralHistory.REQUESTED, new ReferralResponseOverdue(REFERRAL_ID, respondBy))
+               .when(new AcceptReferral(REFERRAL_ID, null, "sorry for the delay"), as(RECEIVER_AGENT))
+               .expectEvents(new ReferralAccepted(REFERRAL_ID, "sorry for the delay"));
+    }
+
+    @Test
+    void aConditionalCommandOnTheCurrentVersionSucceeds() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.ACCEPTED)) // versions 0 and 1
+               .when(new FailService(REFERRAL_ID, 1L, FailureReason.CLIENT_WITHDREW, null), as(RECEIVER_AGENT))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(new ReferralResult(REFERRAL_ID, ReferralStatus.FAILED, 2));
+    }
+
+    @Test
+    void aConditionalCommandOnAnOlderVersionIsRefused() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.ACCEPTED))
+               .when(new FailService(REFERRAL_ID, 0L, FailureReason.CLIENT_WITHDREW, null), as(RECEIVER_AGENT))
+               .expectException(ConflictingAggregateVersionException.class)
+               .expectNoEvents();
+    }
+}
