@@ -11,13 +11,14 @@ import javax.crypto.SecretKey;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.command.caseregistry.PersonalDataSealer;
+import org.referrals.query.caseregistry.PersonalDataReader;
 
 /**
  * Crypto-shredding: each case's personal data is sealed with AES-256-GCM under a data key of that case alone,
  * stored wrapped by the master key in the {@link CaseKeyStore}. The case id is bound in as associated data, so a
  * ciphertext cannot be passed off as another case's.
  */
-public class CaseKeyVault implements PersonalDataSealer {
+public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -47,7 +48,7 @@ public class CaseKeyVault implements PersonalDataSealer {
                                       base64.encodeToString(sealed.ciphertext()));
     }
 
-    /** The personal data in clear, or empty once the case's key was destroyed (erasure). */
+    @Override
     public Optional<PersonalDetails> open(SealedPersonalData sealed) {
         return dataKey(sealed.keyId()).map(key -> {
             var base64 = Base64.getDecoder();

@@ -1,0 +1,57 @@
+package org.referrals.infra.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.referrals.api.common.Actor;
+import org.referrals.infra.ReferralNetworkApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The whole application in this JVM, on a data directory of the test's, for tests that stop and start it. */
+public final class RunningApplication implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningApplication(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static RunningApplication start(Path dataDir, String... properties) {
+        // as command-line arguments: they override application.yml (builder "properties" would not)
+        List<String> arguments = new ArrayList<>(List.of("--referrals.data-dir=" + dataDir, "--server.port=0"));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
+        return new RunningApplication(new SpringApplicationBuilder(ReferralNetworkApplication.class)
+                                              .run(arguments.toArray(String[]::new)));
+    }
+
+    public static RunningApplication startWithProfile(Path dataDir, String profile) {
+        return start(dataDir, "spring.profiles.active=" + profile);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Sends a command as that actor and waits for its result (or its exception). */
+    public <R> R send(Object command, Actor actor) {
+        return send(context.getBean(CommandGateway.class), command, actor);
+    }
+
+    public static <R> R send(CommandGateway gateway, Object command, Actor actor) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.asMetaData()));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

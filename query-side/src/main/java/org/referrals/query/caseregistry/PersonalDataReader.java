@@ -1,0 +1,15 @@
+package org.referrals.query.caseregistry;
+
+import java.util.Optional;
+import org.referrals.api.caseregistry.PersonalDetails;
+import org.referrals.api.caseregistry.SealedPersonalData;
+
+/**
+ * Opens a case's sealed personal data at read time, for a caller allowed to see it. Projections store only the
+ * sealed form, so destroying the case's key (erasure) makes every copy unreadable at once.
+ */
+public interface PersonalDataReader {
+
+    /** The personal data in clear, or empty once the case's data key was destroyed. */
+    Optional<PersonalDetails> open(SealedPersonalData sealed);
+}
