@@ -14,6 +14,7 @@ import org.referrals.infra.ReferralsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,14 +30,16 @@ public class EventStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    public HikariDataSource dataSource(ReferralsProperties properties, DataDirectory dataDirectory) {
+    public HikariDataSource dataSource(ReferralsProperties properties, DataDirectory dataDirectory,
+                                       @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         ReferralsProperties.EventStore config = properties.eventstore();
+        String role = axonServer ? "case key store (events go to Axon Server)" : "event store";
         if (config.embedded()) {
             var file = dataDirectory.resolve("eventstore");
-            log.info("event store: embedded H2 database {}.mv.db", file);
+            log.info("{}: embedded H2 database {}.mv.db", role, file);
             return EventStoreDataSources.embeddedH2(file);
         }
-        log.info("event store: external database {}", config.url().replaceAll("\\?.*", ""));
+        log.info("{}: external database {}", role, config.url().replaceAll("\\?.*", ""));
         return EventStoreDataSources.external(config.url(), config.user(), config.password());
     }
 
