@@ -6,7 +6,6 @@ import static org.referrals.infra.support.RunningApplication.send;
 import static org.referrals.infra.support.Samples.COORDINATOR;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,10 +82,9 @@ class EmbeddedDefaultsTest {
         RegisterCase command = Samples.caseWithConsentForAnything();
         send(commands, command, Actor.partnerAgent("key-agent", partnerId));
 
-        byte[] stored = jdbc.queryForObject(
+        String storedText = jdbc.queryForObject(
                 "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 0",
-                byte[].class, command.caseId());
-        String storedText = new String(stored, StandardCharsets.UTF_8);
+                String.class, command.caseId());
         var person = command.person();
         assertThat(storedText).contains("ciphertext", command.caseId())
                               .doesNotContain(person.givenName(), person.familyName(), person.phone(),

@@ -7,7 +7,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.serialization.Serializer;
 import org.referrals.infra.DataDirectory;
 import org.referrals.infra.ReferralsProperties;
@@ -65,6 +64,7 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .dataType(String.class) // JSON as text: readable with any SQL client
                 .build();
         engine.createSchema(tableFactory(properties.eventstore()));
         return engine;
@@ -72,7 +72,7 @@ public class EventStoreConfiguration {
 
     static EventTableFactory tableFactory(ReferralsProperties.EventStore config) {
         return config.embedded() || !EventStoreDataSources.isPostgres(config.url())
-                ? H2EventTableFactory.INSTANCE
-                : PostgresEventTableFactory.INSTANCE;
+                ? JsonEventTableFactory.H2
+                : JsonEventTableFactory.POSTGRES;
     }
 }

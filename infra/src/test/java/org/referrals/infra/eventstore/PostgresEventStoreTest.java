@@ -66,7 +66,7 @@ class PostgresEventStoreTest {
     }
 
     @Test
-    void theSchemaIsCreatedInPostgresAndEventsAreReadBack() throws Exception {
+    void theSchemaIsCreatedInPostgresAndEventsAreReadBackAndReadableAsJson() throws Exception {
         app.send(Samples.partner("ngo-postgres"), COORDINATOR);
         var registerCase = Samples.caseWithConsentForAnything();
         app.send(registerCase, Actor.partnerAgent("key-agent", "ngo-postgres"));
@@ -78,9 +78,11 @@ class PostgresEventStoreTest {
 
         try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "")) {
             var rows = connection.createStatement().executeQuery(
-                    "SELECT count(*) FROM " + SCHEMA + ".domainevententry WHERE aggregateidentifier = 'ngo-postgres'");
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1);
+                    "SELECT payload, metadata FROM " + SCHEMA + ".domainevententry WHERE aggregateidentifier = 'ngo-postgres'");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("payload")).contains("\"partnerId\":\"ngo-postgres\"", "\"kind\":\"NGO\"");
+            assertThat(rows.getString("metadata")).contains("\"role\":\"COORDINATOR\"");
+            assertThat(rows.next()).isFalse();
             var keys = connection.createStatement().executeQuery("SELECT count(*) FROM " + SCHEMA + ".case_data_key");
             keys.next();
             assertThat(keys.getInt(1)).isEqualTo(1);
