@@ -63,8 +63,7 @@ public class Case {
     /** A correction of personal data (sealed again by {@link CaseCommandHandler}) and non-personal fields. */
     void correctDetails(SealedPersonalData personalData, Set<Vulnerability> vulnerabilities, String countryOfReturn,
                         Actor actor) {
-        requireOwnerOrCoordinator(actor);
-        requireNotErased();
+        requireCorrectableBy(actor);
         apply(new CaseDetailsCorrected(caseId, personalData, Set.copyOf(vulnerabilities), countryOfReturn));
     }
 
@@ -117,6 +116,12 @@ public class Case {
     /** The valid consent (or other legal basis) that covers sharing this case with that partner for that service. */
     public Optional<Consent> legalBasisFor(String partnerId, ServiceCategory category, Instant at) {
         return consents.values().stream().filter(consent -> consent.covers(partnerId, category, at)).findFirst();
+    }
+
+    /** Its owner or a coordinator may correct it, unless its personal data was erased. */
+    void requireCorrectableBy(Actor actor) {
+        requireOwnerOrCoordinator(actor);
+        requireNotErased();
     }
 
     /** Refuses (404) a partner agent of another partner, and every role other than coordinator. */

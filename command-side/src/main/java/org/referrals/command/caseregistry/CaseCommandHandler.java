@@ -49,7 +49,7 @@ public class CaseCommandHandler {
     @CommandHandler
     public void handle(CorrectCaseDetails command, Actor actor) {
         var aggregate = cases.load(command.caseId());
-        aggregate.execute(found -> found.requireOwnerOrCoordinator(actor));
+        aggregate.execute(found -> found.requireCorrectableBy(actor)); // before sealing: no key for an erased case
         var sealed = sealer.seal(command.caseId(), command.person());
         aggregate.execute(found -> found.correctDetails(sealed, command.vulnerabilities(), command.countryOfReturn(), actor));
     }
