@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -42,18 +43,40 @@ public class MongoConfiguration {
         return server;
     }
 
+    /** Sync client: Axon's stores and the projections' writes. */
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+        if (!properties.mongodb().embedded()) {
+            log.info("MongoDB: external server, database {}", properties.mongodb().database());
+        }
+        return MongoClients.create(settings(properties, embedded));
+    }
+
+    /** Reactive client: the query endpoints' reads. */
+    @Bean(destroyMethod = "close")
+    public com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(ReferralsProperties properties,
+                                                                              ObjectProvider<EmbeddedMongoServer> embedded) {
+        return com.mongodb.reactivestreams.client.MongoClients.create(settings(properties, embedded));
+    }
+
+    @Bean
+    public MongoDatabase mongoDatabase(MongoClient mongoClient, ReferralsProperties properties) {
+        return mongoClient.getDatabase(properties.mongodb().database());
+    }
+
+    @Bean
+    public com.mongodb.reactivestreams.client.MongoDatabase reactiveMongoDatabase(
+            com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient, ReferralsProperties properties) {
+        return reactiveMongoClient.getDatabase(properties.mongodb().database());
+    }
+
+    private static MongoClientSettings settings(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
         ReferralsProperties.Mongo config = properties.mongodb();
         String uri = config.embedded() ? embedded.getObject().connectionString() : config.uri();
-        if (!config.embedded()) {
-            log.info("MongoDB: external server, database {}", config.database());
-        }
-        var settings = MongoClientSettings.builder()
+        return MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .writeConcern(config.embedded() ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true))
                 .build();
-        return MongoClients.create(settings);
     }
 
     @Bean

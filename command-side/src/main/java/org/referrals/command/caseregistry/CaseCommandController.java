@@ -1,0 +1,86 @@
+package org.referrals.command.caseregistry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.referrals.api.caseregistry.CaseRegistrationResult;
+import org.referrals.api.caseregistry.CloseCase;
+import org.referrals.api.caseregistry.CloseCaseRequest;
+import org.referrals.api.caseregistry.ConsentTerms;
+import org.referrals.api.caseregistry.RecordConsent;
+import org.referrals.api.caseregistry.RegisterCase;
+import org.referrals.api.caseregistry.RegisterCaseRequest;
+import org.referrals.api.caseregistry.WithdrawConsent;
+import org.referrals.api.common.Actor;
+import org.referrals.api.common.NoteRequest;
+import org.referrals.command.web.CommandDispatcher;
+import org.referrals.command.web.Ids;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases", description = "Migrants registered by a partner, with their consents")
+public class CaseCommandController {
+
+    private final CommandDispatcher commands;
+
+    public CaseCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a case with a first consent or other legal basis",
+               description = "Role: PARTNER_AGENT (the case belongs to the agent's partner). Personal data is "
+                             + "encrypted under a key of this case before it is stored. possibleDuplicates is "
+                             + "filled once duplicate detection exists (data protection issue); empty until then.")
+    public Mono<ResponseEntity<CaseRegistrationResult>> register(@Valid @RequestBody RegisterCaseRequest body,
+                                                                 @AuthenticationPrincipal Actor actor,
+                                                                 ServerHttpRequest request) {
+        var command = new RegisterCase(UUID.randomUUID().toString(), body.person(), body.vulnerabilities(),
+                                       body.countryOfReturn(), UUID.randomUUID().toString(), body.consent());
+        return commands.<String>send(command, body, actor, request)
+                       .map(caseId -> ResponseEntity.status(HttpStatus.CREATED)
+                                                    .body(new CaseRegistrationResult(caseId, List.of())));
+    }
+
+    @PostMapping("/{caseId}/consents")
+    @Operation(summary = "Record another consent or legal basis", description = "Roles: the owning partner's agents, COORDINATOR.")
+    public Mono<ResponseEntity<Map<String, String>>> recordConsent(@PathVariable String caseId,
+                                                                   @Valid @RequestBody ConsentTerms body,
+                                                                   @AuthenticationPrincipal Actor actor,
+                                                                   ServerHttpRequest request) {
+        var command = new RecordConsent(Ids.uuid("caseId", caseId), UUID.randomUUID().toString(), body);
+        return commands.<String>send(command, body, actor, request)
+                       .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(Map.of("consentId", command.consentId())));
+    }
+
+    @PostMapping("/{caseId}/consents/{consentId}/withdraw")
+    @Operation(summary = "Withdraw a consent: no new referral may rely on it", description = "Roles: the owning partner's agents, COORDINATOR.")
+    public Mono<Map<String, String>> withdrawConsent(@PathVariable String caseId, @PathVariable String consentId,
+                                                     @Valid @RequestBody NoteRequest body,
+                                                     @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
+        var command = new WithdrawConsent(Ids.uuid("caseId", caseId), Ids.uuid("consentId", consentId), body.note());
+        return commands.send(command, body, actor, request)
+                       .thenReturn(Map.of("caseId", caseId, "consentId", consentId));
+    }
+
+    @PostMapping("/{caseId}/close")
+    @Operation(summary = "Close a case", description = "Roles: the owning partner's agents, COORDINATOR.")
+    public Mono<Map<String, String>> close(@PathVariable String caseId, @Valid @RequestBody CloseCaseRequest body,
+                                           @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
+        var command = new CloseCase(Ids.uuid("caseId", caseId), body.reason(), body.note());
+        return commands.send(command, body, actor, request).thenReturn(Map.of("caseId", caseId, "status", "CLOSED"));
+    }
+}

@@ -1,0 +1,139 @@
+package org.referrals.command.referral;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.UUID;
+import org.referrals.api.common.Actor;
+import org.referrals.api.referral.AcceptReferral;
+import org.referrals.api.referral.AddReferralNote;
+import org.referrals.api.referral.CancelReferral;
+import org.referrals.api.referral.CloseReferral;
+import org.referrals.api.referral.DeclineReason;
+import org.referrals.api.referral.DeclineReferral;
+import org.referrals.api.referral.DeliverService;
+import org.referrals.api.referral.FailService;
+import org.referrals.api.referral.FailureReason;
+import org.referrals.api.referral.MakeReferral;
+import org.referrals.api.referral.MakeReferralRequest;
+import org.referrals.api.referral.PutReferralOnHold;
+import org.referrals.api.referral.RedirectReferral;
+import org.referrals.api.referral.RedirectRequest;
+import org.referrals.api.referral.ReferralActionRequest;
+import org.referrals.api.referral.ReferralResult;
+import org.referrals.api.referral.ResumeReferral;
+import org.referrals.api.referral.StartService;
+import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.web.BadRequestException;
+import org.referrals.command.web.CommandDispatcher;
+import org.referrals.command.web.IfMatch;
+import org.referrals.command.web.Ids;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/referrals")
+@Tag(name = "Referrals", description = "Referring a case to a partner and closing the loop")
+public class ReferralCommandController {
+
+    private static final String ACTIONS = "accept, decline, hold, resume, start, deliver, fail, cancel, close, notes";
+
+    private final CommandDispatcher commands;
+
+    public ReferralCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Refer a case to a partner",
+               description = "Roles: PARTNER_AGENT of the case's owner, COORDINATOR (who alone may add a "
+                             + "consentOverride with a justification). 409 with a rule type when the partner is "
+                             + "suspended or does not offer the category, or no valid consent covers it.")
+    public Mono<ResponseEntity<ReferralResult>> make(@Valid @RequestBody MakeReferralRequest body,
+                                                     @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
+        var command = new MakeReferral(UUID.randomUUID().toString(), body.caseId(), body.toPartnerId(),
+                                       body.serviceCategory(), body.urgency(), body.reason(), body.consentOverride());
+        return commands.<ReferralResult>send(command, body, actor, request).map(ReferralCommandController::created);
+    }
+
+    @PostMapping("/{referralId}/redirect")
+    @Operation(summary = "Redirect a declined or expired referral to another partner",
+               description = "Roles: the referring partner's agents, COORDINATOR. Answers the new referral, linked "
+                             + "by redirectedFrom. If-Match applies to the original referral.")
+    public Mono<ResponseEntity<ReferralResult>> redirect(@PathVariable String referralId,
+                                                         @Valid @RequestBody RedirectRequest body,
+                                                         @AuthenticationPrincipal Actor actor,
+                                                         ServerHttpRequest request) {
+        var command = new RedirectReferral(Ids.uuid("referralId", referralId), IfMatch.expectedVersion(request),
+                                           UUID.randomUUID().toString(), body.toPartnerId(), body.note(),
+                                           body.consentOverride());
+        return commands.<ReferralResult>send(command, body, actor, request).map(ReferralCommandController::created);
+    }
+
+    @PostMapping("/{referralId}/{action}")
+    @Operation(summary = "Act on a referral: " + ACTIONS,
+               description = "accept, decline (reasonCode: a DeclineReason), hold, resume, start, deliver (outcome), "
+                             + "fail (reasonCode: a FailureReason): the receiving partner's agents. cancel (note = "
+                             + "reason): either partner or COORDINATOR. close (closureReason): the referring partner "
+                             + "or COORDINATOR. notes (note): either partner or COORDINATOR. If-Match: \"<version>\" "
+                             + "makes it conditional (412 when the referral moved on); 409 names the current status.")
+    public Mono<ReferralResult> act(@PathVariable String referralId,
+                                    @Parameter(description = ACTIONS) @PathVariable String action,
+                                    @Valid @RequestBody(required = false) ReferralActionRequest body,
+                                    @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
+        ReferralActionRequest given = body == null ? new ReferralActionRequest(null, null, null, null) : body;
+        String id = Ids.uuid("referralId", referralId);
+        Long version = IfMatch.expectedVersion(request);
+        Object command = switch (action) {
+            case "accept" -> new AcceptReferral(id, version, given.note());
+            case "decline" -> new DeclineReferral(id, version, code("reasonCode", DeclineReason.class, given.reasonCode()), given.note());
+            case "hold" -> new PutReferralOnHold(id, version, given.note());
+            case "resume" -> new ResumeReferral(id, version, given.note());
+            case "start" -> new StartService(id, version, given.note());
+            case "deliver" -> new DeliverService(id, version, required("outcome", given.outcome()), given.note());
+            case "fail" -> new FailService(id, version, code("reasonCode", FailureReason.class, given.reasonCode()), given.note());
+            case "cancel" -> new CancelReferral(id, version, requiredText("note", given.note()));
+            case "close" -> new CloseReferral(id, version, required("closureReason", given.closureReason()), given.note());
+            case "notes" -> new AddReferralNote(id, version, requiredText("note", given.note()));
+            default -> throw new ResourceNotVisibleException("action", action);
+        };
+        return commands.send(command, given, actor, request);
+    }
+
+    private static ResponseEntity<ReferralResult> created(ReferralResult result) {
+        return ResponseEntity.created(URI.create("/api/referrals/" + result.referralId())).body(result);
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new BadRequestException(field, "is required for this action");
+        }
+        return value;
+    }
+
+    private static String requiredText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequestException(field, "is required for this action");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E code(String field, Class<E> type, String value) {
+        required(field, value);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequestException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.referrals.infra.security;
+
+import org.referrals.infra.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stateless API-key authentication ({@code X-API-Key}) with Spring Security for WebFlux. Missing or wrong keys
+ * answer 401, a role that may not use an endpoint 403, both as problem documents. Finer rules (which partner may
+ * act on which resource) are the domain's, checked by the aggregates.
+ */
+@Configuration
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+
+    @Bean
+    public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+                                                         ApiKeyAuthenticationManager authenticationManager,
+                                                         ProblemWriter problems) {
+        AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager);
+        apiKeys.setServerAuthenticationConverter(exchange -> Mono
+                .justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
+                .map(key -> UsernamePasswordAuthenticationToken.unauthenticated("api-key", key)));
+        apiKeys.setAuthenticationFailureHandler((filterExchange, failure) -> problems.write(
+                filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
+                "the API key is unknown or revoked"));
+        apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                      "/webjars/**").permitAll()
+                        .pathMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, denied) -> problems.write(
+                                exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
+                                "send an API key in the " + API_KEY_HEADER + " header"))
+                        .accessDeniedHandler((exchange, denied) -> problems.write(
+                                exchange, HttpStatus.FORBIDDEN, "forbidden", "Action not allowed",
+                                "this role may not use this endpoint")))
+                .build();
+    }
+}

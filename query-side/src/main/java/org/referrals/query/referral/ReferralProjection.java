@@ -1,0 +1,134 @@
+package org.referrals.query.referral;
+
+import static org.referrals.query.common.Projections.create;
+import static org.referrals.query.common.Projections.update;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.referrals.api.referral.ReferralAccepted;
+import org.referrals.api.referral.ReferralCancelled;
+import org.referrals.api.referral.ReferralClosed;
+import org.referrals.api.referral.ReferralDeclined;
+import org.referrals.api.referral.ReferralExpired;
+import org.referrals.api.referral.ReferralNoteAdded;
+import org.referrals.api.referral.ReferralPutOnHold;
+import org.referrals.api.referral.ReferralRedirected;
+import org.referrals.api.referral.ReferralRequested;
+import org.referrals.api.referral.ReferralResponseOverdue;
+import org.referrals.api.referral.ReferralResumed;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.referral.ServiceDelivered;
+import org.referrals.api.referral.ServiceFailed;
+import org.referrals.api.referral.ServiceStarted;
+import org.springframework.stereotype.Component;
+
+/** Collection {@code referrals}: one document per referral, no personal data. */
+@Component
+@ProcessingGroup("referrals")
+public class ReferralProjection {
+
+    static final String COLLECTION = "referrals";
+
+    private final MongoCollection<Document> referrals;
+
+    public ReferralProjection(MongoDatabase mongoDatabase) {
+        this.referrals = mongoDatabase.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(ReferralRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        create(referrals, new Document("_id", event.referralId())
+                .append("caseId", event.caseId())
+                .append("fromPartnerId", event.fromPartnerId())
+                .append("toPartnerId", event.toPartnerId())
+                .append("serviceCategory", event.serviceCategory().name())
+                .append("urgency", event.urgency().name())
+                .append("status", ReferralStatus.REQUESTED.name())
+                .append("respondBy", Date.from(event.respondBy()))
+                .append("redirectedFrom", event.redirectedFrom())
+                .append("createdAt", Date.from(event.requestedAt())), sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.DECLINED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralPutOnHold event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.ON_HOLD, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ServiceStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.IN_PROGRESS, sequence, at);
+    }
+
+    @EventHandler
+    void on(ServiceDelivered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.DELIVERED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ServiceFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.FAILED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.CANCELLED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.EXPIRED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.referralId(), ReferralStatus.CLOSED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralNoteAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(referrals, event.referralId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ReferralResponseOverdue event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(referrals, event.referralId(), sequence, at, Updates.set("overdueRecorded", true));
+    }
+
+    @EventHandler
+    void on(ReferralRedirected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(referrals, event.referralId(), sequence, at, Updates.set("redirectedTo", event.newReferralId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        referrals.drop();
+    }
+
+    private void status(String referralId, ReferralStatus status, long sequence, Instant at) {
+        update(referrals, referralId, sequence, at, Updates.set("status", status.name()));
+    }
+}

@@ -1,0 +1,62 @@
+package org.referrals.query.referral;
+
+import static org.referrals.query.common.Projections.instant;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import org.bson.Document;
+import org.referrals.api.common.Actor;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.referral.ReferralView;
+import org.referrals.api.referral.Urgency;
+import org.referrals.query.common.Projections;
+import org.referrals.query.common.ReadProblems;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/referrals")
+@Tag(name = "Referrals")
+public class ReferralQueryController {
+
+    private final MongoDatabase mongo;
+    private final Clock clock;
+
+    public ReferralQueryController(MongoDatabase reactiveMongoDatabase, Clock clock) {
+        this.mongo = reactiveMongoDatabase;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{referralId}")
+    @Operation(summary = "A referral", description = "Either partner of the referral, COORDINATOR; anyone else gets 404.")
+    public Mono<ReferralView> referral(@PathVariable String referralId, @AuthenticationPrincipal Actor actor) {
+        return Mono.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.eq("_id", referralId)).first())
+                   .filter(document -> visibleTo(document, actor))
+                   .map(this::view)
+                   .switchIfEmpty(Mono.error(ReadProblems::notFound));
+    }
+
+    private static boolean visibleTo(Document referral, Actor actor) {
+        return actor.isCoordinator() || actor.actsFor(referral.getString("fromPartnerId"))
+                || actor.actsFor(referral.getString("toPartnerId"));
+    }
+
+    private ReferralView view(Document d) {
+        ReferralStatus status = ReferralStatus.valueOf(d.getString("status"));
+        var respondBy = instant(d, "respondBy");
+        boolean overdue = status == ReferralStatus.REQUESTED && clock.instant().isAfter(respondBy);
+        return new ReferralView(d.getString("_id"), d.getString("caseId"), d.getString("fromPartnerId"),
+                                d.getString("toPartnerId"), ServiceCategory.valueOf(d.getString("serviceCategory")),
+                                Urgency.valueOf(d.getString("urgency")), status, respondBy, overdue,
+                                instant(d, "createdAt"), instant(d, Projections.UPDATED_AT),
+                                d.getLong(Projections.VERSION));
+    }
+}

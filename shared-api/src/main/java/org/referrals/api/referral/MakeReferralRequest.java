@@ -1,0 +1,19 @@
+package org.referrals.api.referral;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.referrals.api.common.Limits;
+import org.referrals.api.partner.ServiceCategory;
+
+/** Body of {@code POST /api/referrals}. */
+public record MakeReferralRequest(
+        @NotNull @Pattern(regexp = Limits.UUID_PATTERN) String caseId,
+        @NotNull @Pattern(regexp = Limits.PARTNER_ID_PATTERN) String toPartnerId,
+        @NotNull ServiceCategory serviceCategory,
+        @NotNull Urgency urgency,
+        @NotBlank @Size(max = Limits.NOTE_MAX) String reason,
+        @Valid ConsentOverride consentOverride) {
+}
