@@ -1,0 +1,57 @@
+package org.referrals.infra.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * HTTP tests against the running application on its embedded defaults. All subclasses share one application
+ * (one Spring test context), so each test makes partners and cases with unique ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    private static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void application(DynamicPropertyRegistry registry) {
+        registry.add("referrals.data-dir", DATA_DIR::toString);
+        registry.add("referrals.bootstrap-admin-key", () -> ApiClient.ADMIN_KEY);
+    }
+
+    @Autowired
+    protected WebTestClient web;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    protected ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(web);
+    }
+
+    /** All events in the event store, to show that a refused request wrote nothing. */
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
+    }
+
+    protected long eventCount(String aggregateId) {
+        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class,
+                                   aggregateId);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("referrals-api-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
