@@ -55,8 +55,14 @@ public class ApiClient {
                 .expectBody(Map.class).returnResult().getResponseBody().get("key").toString();
     }
 
+    private String coordinatorKey;
+
+    /** A coordinator's key, issued on first use. */
     public String coordinatorKey() {
-        return key(Role.COORDINATOR, null);
+        if (coordinatorKey == null) {
+            coordinatorKey = key(Role.COORDINATOR, null);
+        }
+        return coordinatorKey;
     }
 
     /** A new partner with a unique id offering these categories; answers its id. */
