@@ -1,6 +1,7 @@
 package org.referrals.command.apikey;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.referrals.api.apikey.IssueApiKey;
@@ -34,6 +35,7 @@ public class ApiKeyController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Issue an API key (shown once)",
                description = "Role: ADMIN. partnerId is required for PARTNER_AGENT keys. Only a salted hash is "
                              + "stored, so a repeat under the same Idempotency-Key cannot show the key again: it "
@@ -53,6 +55,7 @@ public class ApiKeyController {
     }
 
     @DeleteMapping("/{keyId}")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     @Operation(summary = "Revoke an API key, with immediate effect", description = "Role: ADMIN.")
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String keyId, @AuthenticationPrincipal Actor actor,
                                              ServerHttpRequest request) {

@@ -1,6 +1,7 @@
 package org.referrals.command.caseregistry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -41,6 +42,7 @@ public class CaseCommandController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Register a case with a first consent or other legal basis",
                description = "Role: PARTNER_AGENT (the case belongs to the agent's partner). Personal data is "
                              + "encrypted under a key of this case before it is stored. possibleDuplicates is "
@@ -56,6 +58,7 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/consents")
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Record another consent or legal basis", description = "Roles: the owning partner's agents, COORDINATOR.")
     public Mono<ResponseEntity<Map<String, String>>> recordConsent(@PathVariable String caseId,
                                                                    @Valid @RequestBody ConsentTerms body,

@@ -1,6 +1,7 @@
 package org.referrals.command.partner;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -38,6 +39,7 @@ public class PartnerCommandController {
     }
 
     @PostMapping("/partners")
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Register a partner", description = "Roles: ADMIN, COORDINATOR. 409 when the id is taken.")
     public Mono<ResponseEntity<Map<String, String>>> register(@Valid @RequestBody RegisterPartner body,
                                                               @AuthenticationPrincipal Actor actor,
@@ -71,6 +73,7 @@ public class PartnerCommandController {
     }
 
     @PostMapping("/partnerships")
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Record a partnership agreement (MoU) between two partners", description = "Roles: ADMIN, COORDINATOR.")
     public Mono<ResponseEntity<Map<String, String>>> agree(@Valid @RequestBody AgreePartnership body,
                                                            @AuthenticationPrincipal Actor actor,

@@ -1,6 +1,7 @@
 package org.referrals.command.referral;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,6 +56,7 @@ public class ReferralCommandController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Refer a case to a partner",
                description = "Roles: PARTNER_AGENT of the case's owner, COORDINATOR (who alone may add a "
                              + "consentOverride with a justification). 409 with a rule type when the partner is "
@@ -67,6 +69,7 @@ public class ReferralCommandController {
     }
 
     @PostMapping("/{referralId}/redirect")
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Redirect a declined or expired referral to another partner",
                description = "Roles: the referring partner's agents, COORDINATOR. Answers the new referral, linked "
                              + "by redirectedFrom. If-Match applies to the original referral.")
