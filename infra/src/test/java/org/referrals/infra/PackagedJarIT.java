@@ -22,6 +22,7 @@ class PackagedJarIT {
 
     @TempDir
     Path workDir;
+    private String baseUrl;
 
     @Test
     void thePackagedJarStartsOnEmbeddedDefaultsAndIsHealthy() throws Exception {
@@ -35,6 +36,8 @@ class PackagedJarIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         command.environment().keySet().removeIf(name -> name.startsWith("REFERRALS_") || name.startsWith("AXON_"));
+        // the walkthrough reads its base URL from B
+        this.baseUrl = "http://127.0.0.1:" + port;
         Process app = command.start();
         try {
             String health = awaitHealth(port, app, Duration.ofSeconds(90));
@@ -46,10 +49,33 @@ class PackagedJarIT {
                               .doesNotContain("8124");
             assertThat(workDir.resolve("data").resolve("eventstore.mv.db")).exists();
             assertThat(workDir.resolve("data").resolve("mongo.mv.db")).exists();
+            runReadmeWalkthrough();
         } finally {
             app.destroy();
             app.waitFor();
         }
+    }
+
+    /** The README's curl walkthrough, pasted into bash as a new integrator would, against this process. */
+    private void runReadmeWalkthrough() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("referrals.readme", "../README.md")));
+        String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"), readme.indexOf("<!-- walkthrough:end -->"));
+        String script = block.substring(block.indexOf("```sh") + 5, block.lastIndexOf("```"));
+        ProcessBuilder walkthrough = new ProcessBuilder("bash", "-e", "-c", script)
+                .directory(workDir.toFile());
+        walkthrough.environment().put("B", baseUrl);
+        Process bash = walkthrough
+                .redirectErrorStream(true)
+                .start();
+        bash.getOutputStream().close();
+        String output;
+        try (var in = bash.getInputStream()) {
+            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int exit = bash.waitFor();
+        assertThat(exit).as("walkthrough output:%n%s", output).isZero();
+        assertThat(output).contains("\"status\":\"ACCEPTED\"", "\"status\":\"DELIVERED\"")
+                          .containsPattern("\"referralId\":\"[0-9a-f-]{36}\",\"caseId\".*\"status\":\"CLOSED\"");
     }
 
     private static String awaitHealth(int port, Process app, Duration patience) throws Exception {
