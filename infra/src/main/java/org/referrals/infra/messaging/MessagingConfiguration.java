@@ -3,6 +3,8 @@ package org.referrals.infra.messaging;
 import java.time.Clock;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -41,6 +43,16 @@ public class MessagingConfiguration {
     @Bean
     public InitializingBean commandValidation(CommandBus commandBus) {
         return () -> commandBus.registerHandlerInterceptor(new BeanValidationInterceptor<>());
+    }
+
+    /**
+     * A projection that fails on an event is not allowed to skip it (Axon's default only logs): the error reaches
+     * the processor, which retries the batch with back-off, so a read model is never silently missing an event.
+     */
+    @Bean
+    public ConfigurerModule projectionErrorsAreRetried() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     /** All time-dependent logic reads this clock, so tests can move time instead of sleeping. */
