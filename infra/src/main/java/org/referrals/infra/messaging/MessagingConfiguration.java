@@ -12,6 +12,7 @@ import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.referrals.api.common.MetaDataKeys;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +54,19 @@ public class MessagingConfiguration {
     public ConfigurerModule projectionErrorsAreRetried() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Projections run on pooled streaming processors: several segments (events of one aggregate stay in order in
+     * one segment), batches of events per unit of work, and one MongoDB bulk write per batch (MongoBatch).
+     */
+    @Bean
+    public ConfigurerModule pooledProjections(@Value("${referrals.projections.segments:4}") int segments,
+                                              @Value("${referrals.projections.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
+                (configuration, builder) -> builder.initialSegmentCount(segments)
+                                                   .maxClaimedSegments(segments)
+                                                   .batchSize(batchSize));
     }
 
     /** All time-dependent logic reads this clock, so tests can move time instead of sleeping. */

@@ -123,6 +123,8 @@ class AuthorizationMatrixTest extends ApiTest {
         });
         endpoints.put("get referral", w -> {
             String id = referral(w).id();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1)).until(
+                    () -> status(HttpMethod.GET, "/api/referrals/" + id, w.keys().get("COORDINATOR"), null) == 200);
             return key -> status(HttpMethod.GET, "/api/referrals/" + id, key, null);
         });
         action(endpoints, "accept", Map.of());

@@ -23,7 +23,11 @@ class AxonServerModeTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort(); // nobody listens there once closed: no Axon Server is needed
         }
-        try (var app = RunningApplication.start(dataDir, "axon.axonserver.servers=127.0.0.1:" + closedPort)) {
+        // tracking processors start in the background; pooled ones would need the (absent) server to start
+        try (var app = RunningApplication.start(dataDir, "axon.axonserver.servers=127.0.0.1:" + closedPort,
+                                                "axon.eventhandling.processors.referrals.mode=tracking",
+                                                "axon.eventhandling.processors.partners.mode=tracking",
+                                                "axon.eventhandling.processors.api-keys.mode=tracking")) {
             assertThat(app.bean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.context().getBeansOfType(EventStorageEngine.class).values())
                     .noneMatch(engine -> engine.getClass().getName().contains("Jdbc"));

@@ -1,9 +1,9 @@
 package org.referrals.query.common;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,8 @@ import org.bson.conversions.Bson;
 /**
  * Idempotent writes for projections with one document per aggregate: each document remembers the sequence number
  * of the last event applied ({@code version}), and an event at or below it changes nothing, so a redelivered
- * event (at-least-once delivery, replays) is harmless. No multi-document transaction is needed.
+ * event (at-least-once delivery, replays) is harmless. No multi-document transaction is needed. Writes go through
+ * {@link MongoBatch}, one bulk write per batch of events.
  */
 public final class Projections {
 
@@ -25,15 +26,14 @@ public final class Projections {
     private Projections() {
     }
 
-    /** The first event of the aggregate; ignored when the document is already there. */
+    /** The first event of the aggregate: inserts the document, or changes nothing when it is already there. */
     public static void create(MongoCollection<Document> collection, Document document, long sequence, Instant at) {
-        try {
-            collection.insertOne(document.append(VERSION, sequence).append(UPDATED_AT, Date.from(at)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        Object id = document.get("_id");
+        Document fields = new Document(document);
+        fields.remove("_id");
+        fields.append(VERSION, sequence).append(UPDATED_AT, Date.from(at));
+        MongoBatch.add(collection, new UpdateOneModel<>(Filters.eq("_id", id), new Document("$setOnInsert", fields),
+                                                        new UpdateOptions().upsert(true)));
     }
 
     /** A later event: applied only if the document has not seen it yet. */
@@ -41,7 +41,8 @@ public final class Projections {
         List<Bson> all = new ArrayList<>(List.of(changes));
         all.add(Updates.set(VERSION, sequence));
         all.add(Updates.set(UPDATED_AT, Date.from(at)));
-        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)), Updates.combine(all));
+        MongoBatch.add(collection, new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)),
+                                                        Updates.combine(all)));
     }
 
     public static Instant instant(Document document, String field) {

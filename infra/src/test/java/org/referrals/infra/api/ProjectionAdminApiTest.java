@@ -1,0 +1,72 @@
+package org.referrals.infra.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.referrals.api.common.Role;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralView;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+
+/** Operators see each projection's position and lag, and a rebuild gives back the same read model. */
+class ProjectionAdminApiTest extends ApiTest {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> STATUSES = new ParameterizedTypeReference<>() {
+    };
+
+    private List<Map<String, Object>> statuses() {
+        return api.call(HttpMethod.GET, "/api/admin/projections", ApiClient.ADMIN_KEY, null).expectStatus().isOk()
+                  .expectBody(STATUSES).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> status(String name) {
+        return statuses().stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRebuiltReadModelEqualsTheIncrementallyBuiltOne() {
+        String ngo = api.partner("ngo");
+        String clinic = api.partner("clinic", ServiceCategory.COUNSELLING);
+        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
+        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = api.refer(ngoAgent, api.caseOf(ngoAgent), clinic, ServiceCategory.COUNSELLING).referralId();
+            if (i % 2 == 0) {
+                api.act(clinicAgent, id, "accept", Map.of());
+            }
+            ids.add(id);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) status("referrals").get("lag")).longValue() == 0);
+        List<ReferralView> before = views(ngoAgent, ids);
+
+        api.post("/api/admin/projections/referrals/rebuild", ApiClient.ADMIN_KEY, null).expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var referrals = status("referrals");
+            return Boolean.TRUE.equals(referrals.get("running")) && Boolean.FALSE.equals(referrals.get("rebuilding"))
+                    && ((Number) referrals.get("lag")).longValue() == 0;
+        });
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(views(ngoAgent, ids)).isEqualTo(before));
+    }
+
+    @Test
+    void everyProjectionIsListedAndOnlyAdminsMayLookOrRebuild() {
+        assertThat(statuses()).extracting(s -> s.get("name")).contains("referrals", "partners", "api-keys");
+        assertThat(status("partners").get("segments")).isEqualTo(4);
+        String coordinator = api.coordinatorKey();
+        api.call(HttpMethod.GET, "/api/admin/projections", coordinator, null).expectStatus().isForbidden();
+        api.post("/api/admin/projections/referrals/rebuild", coordinator, null).expectStatus().isForbidden();
+        api.post("/api/admin/projections/no-such-projection/rebuild", ApiClient.ADMIN_KEY, null).expectStatus().isNotFound();
+    }
+
+    private List<ReferralView> views(String key, List<String> ids) {
+        return ids.stream().map(id -> api.call(HttpMethod.GET, "/api/referrals/" + id, key, null).expectStatus().isOk()
+                                         .expectBody(ReferralView.class).returnResult().getResponseBody()).toList();
+    }
+}
