@@ -5,7 +5,11 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Flux;
 import org.referrals.api.partner.PartnerKind;
 import org.referrals.api.partner.PartnerView;
 import org.referrals.api.partner.ServiceCategory;
@@ -29,6 +33,27 @@ public class PartnerQueryController {
         this.mongo = reactiveMongoDatabase;
     }
 
+    @GetMapping
+    @Operation(summary = "The partner directory", description = "Any authenticated caller. Filters: category (a "
+                                                                + "service offered), region (served), kind.")
+    public Mono<List<PartnerView>> directory(@RequestParam(required = false) String category,
+                                             @RequestParam(required = false) String region,
+                                             @RequestParam(required = false) String kind) {
+        List<Bson> filters = new java.util.ArrayList<>();
+        if (category != null) {
+            filters.add(Filters.eq("services.category", ReadProblems.parse("category", ServiceCategory.class, category).name()));
+        }
+        if (region != null) {
+            filters.add(Filters.eq("regions", region));
+        }
+        if (kind != null) {
+            filters.add(Filters.eq("kind", ReadProblems.parse("kind", PartnerKind.class, kind).name()));
+        }
+        Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
+        return Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find(filter).sort(Sorts.ascending("name", "_id")))
+                   .map(PartnerQueryController::view).collectList();
+    }
+
     @GetMapping("/{partnerId}")
     @Operation(summary = "A partner of the directory", description = "Any authenticated caller.")
     public Mono<PartnerView> partner(@PathVariable String partnerId) {
@@ -37,7 +62,7 @@ public class PartnerQueryController {
                    .switchIfEmpty(Mono.error(ReadProblems::notFound));
     }
 
-    static PartnerView view(Document d) {
+    public static PartnerView view(Document d) {
         List<ServiceOffer> services = d.getList("services", Document.class).stream()
                 .map(s -> new ServiceOffer(ServiceCategory.valueOf(s.getString("category")), s.getInteger("capacity"),
                                            s.getString("eligibility")))

@@ -5,6 +5,7 @@ import static org.referrals.query.common.Projections.update;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
@@ -14,6 +15,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.referrals.query.common.Projections;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
@@ -42,6 +45,10 @@ public class ReferralProjection {
 
     public ReferralProjection(MongoDatabase mongoDatabase) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
+        // the inbox and outbox lists, newest change first, and the caseload figures of a partner
+        referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
+        referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
+        referrals.createIndex(Indexes.descending(Projections.UPDATED_AT));
     }
 
     @EventHandler
@@ -58,14 +65,17 @@ public class ReferralProjection {
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
     }
 
+    /** The first answer's time and kind feed the caseload's response time and acceptance rate. */
     @EventHandler
     void on(ReferralAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at);
+        status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at, Updates.min("answeredAt", Date.from(at)),
+               Updates.min("acceptedAt", Date.from(at)), Updates.set("answer", ReferralStatus.ACCEPTED.name()));
     }
 
     @EventHandler
     void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status(event.referralId(), ReferralStatus.DECLINED, sequence, at);
+        status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min("answeredAt", Date.from(at)),
+               Updates.set("answer", ReferralStatus.DECLINED.name()), Updates.set("declineReason", event.reasonCode().name()));
     }
 
     @EventHandler
@@ -85,7 +95,8 @@ public class ReferralProjection {
 
     @EventHandler
     void on(ServiceDelivered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status(event.referralId(), ReferralStatus.DELIVERED, sequence, at);
+        status(event.referralId(), ReferralStatus.DELIVERED, sequence, at, Updates.set("deliveredAt", Date.from(at)),
+               Updates.set("outcome", event.outcome().name()));
     }
 
     @EventHandler
@@ -128,7 +139,9 @@ public class ReferralProjection {
         referrals.drop();
     }
 
-    private void status(String referralId, ReferralStatus status, long sequence, Instant at) {
-        update(referrals, referralId, sequence, at, Updates.set("status", status.name()));
+    private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {
+        Bson[] changes = java.util.Arrays.copyOf(more, more.length + 1);
+        changes[more.length] = Updates.set("status", status.name());
+        update(referrals, referralId, sequence, at, changes);
     }
 }

@@ -7,7 +7,12 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import com.mongodb.client.model.Sorts;
+import java.util.List;
 import org.bson.Document;
+import org.referrals.api.common.PageOf;
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Flux;
 import org.referrals.api.common.Actor;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
@@ -33,6 +38,30 @@ public class ReferralQueryController {
     public ReferralQueryController(MongoDatabase reactiveMongoDatabase, Clock clock) {
         this.mongo = reactiveMongoDatabase;
         this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "A partner's referrals, newest change first",
+               description = "A partner agent lists its own partner's (partnerId may be omitted); a coordinator any "
+                             + "partner's, or all. direction: inbound or outbound (default both); status: one or "
+                             + "more, comma-separated; overdue: unanswered past respondBy; category; page from 0, size 1-100.")
+    public Mono<PageOf<ReferralView>> list(@RequestParam(required = false) String partnerId,
+                                           @RequestParam(required = false) String direction,
+                                           @RequestParam(required = false) List<String> status,
+                                           @RequestParam(required = false) String category,
+                                           @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size,
+                                           @AuthenticationPrincipal Actor actor) {
+        var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, page, size);
+        var filter = query.filter(clock.instant());
+        var referrals = mongo.getCollection(ReferralProjection.COLLECTION);
+        Mono<List<ReferralView>> items = Flux.from(referrals.find(filter)
+                                                            .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
+                                                            .skip(page * size).limit(size))
+                                             .map(this::view).collectList();
+        Mono<Long> total = Mono.from(referrals.countDocuments(filter));
+        return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
     }
 
     @GetMapping("/{referralId}")

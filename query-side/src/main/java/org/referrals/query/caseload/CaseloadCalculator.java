@@ -1,0 +1,72 @@
+package org.referrals.query.caseload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.referrals.api.partner.Caseload;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.common.Projections;
+
+/** The caseload figures of one partner, from the documents of its inbound referrals. */
+final class CaseloadCalculator {
+
+    static final Set<ReferralStatus> ACTIVE = EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED,
+                                                         ReferralStatus.ON_HOLD, ReferralStatus.IN_PROGRESS);
+
+    private CaseloadCalculator() {
+    }
+
+    static Caseload caseload(String partnerId, Integer capacity, List<Document> inbound, Instant now) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        long active = 0;
+        long overdue = 0;
+        long accepted = 0;
+        long answered = 0;
+        List<Double> hoursToRespond = new ArrayList<>();
+        List<Double> daysToDeliver = new ArrayList<>();
+        for (Document referral : inbound) {
+            ReferralStatus status = ReferralStatus.valueOf(referral.getString("status"));
+            byStatus.merge(status.name(), 1L, Long::sum);
+            if (ACTIVE.contains(status)) {
+                active++;
+            }
+            Instant respondBy = Projections.instant(referral, "respondBy");
+            if (status == ReferralStatus.REQUESTED && respondBy != null && now.isAfter(respondBy)) {
+                overdue++;
+            }
+            String answer = referral.getString("answer");
+            if (answer != null) {
+                answered++;
+                if (answer.equals(ReferralStatus.ACCEPTED.name())) {
+                    accepted++;
+                }
+            }
+            between(referral, "createdAt", "answeredAt").ifPresent(d -> hoursToRespond.add(d.toMillis() / 3_600_000.0));
+            between(referral, "acceptedAt", "deliveredAt").ifPresent(d -> daysToDeliver.add(d.toMillis() / 86_400_000.0));
+        }
+        Double rate = answered == 0 ? null : (double) accepted / answered;
+        return new Caseload(partnerId, active, capacity, byStatus, overdue, rate, median(hoursToRespond),
+                            median(daysToDeliver));
+    }
+
+    private static java.util.Optional<Duration> between(Document referral, String from, String to) {
+        Instant start = Projections.instant(referral, from);
+        Instant end = Projections.instant(referral, to);
+        return start == null || end == null ? java.util.Optional.empty() : java.util.Optional.of(Duration.between(start, end));
+    }
+
+    static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

@@ -1,0 +1,54 @@
+package org.referrals.query.caseload;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import org.bson.Document;
+import org.referrals.api.common.Actor;
+import org.referrals.api.common.Role;
+import org.referrals.api.partner.Caseload;
+import org.referrals.query.common.ReadProblems;
+import org.referrals.query.partner.PartnerQueryController;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/partners/{id}/caseload}, computed when asked from the {@code referrals} read model (indexed by
+ * receiving partner), so it can never disagree with the referral lists.
+ */
+@RestController
+@Tag(name = "Partners")
+public class CaseloadController {
+
+    private final MongoDatabase mongo;
+    private final Clock clock;
+
+    public CaseloadController(MongoDatabase reactiveMongoDatabase, Clock clock) {
+        this.mongo = reactiveMongoDatabase;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/partners/{partnerId}/caseload")
+    @Operation(summary = "A partner's caseload: active, capacity, by status, overdue, acceptance rate, medians",
+               description = "That partner's agents, COORDINATOR, ANALYST (another partner's agent gets 404).")
+    public Mono<Caseload> caseload(@PathVariable String partnerId, @AuthenticationPrincipal Actor actor) {
+        boolean allowed = actor.actsFor(partnerId) || actor.isCoordinator() || actor.hasRole(Role.ANALYST);
+        if (!allowed) {
+            return Mono.error(actor.hasRole(Role.PARTNER_AGENT) ? ReadProblems.notFound()
+                                      : ReadProblems.forbidden("this role may not see caseloads"));
+        }
+        return Mono.from(mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first())
+                   .switchIfEmpty(Mono.error(ReadProblems::notFound))
+                   .map(PartnerQueryController::view)
+                   .flatMap(partner -> Flux.from(mongo.getCollection("referrals").find(Filters.eq("toPartnerId", partnerId)))
+                                           .collectList()
+                                           .map(inbound -> CaseloadCalculator.caseload(partnerId, partner.capacity(),
+                                                                                       inbound, clock.instant())));
+    }
+}

@@ -1,0 +1,42 @@
+package org.referrals.query.referral;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.referrals.api.referral.ReferralAccepted;
+import org.referrals.api.referral.ReferralCancelled;
+import org.referrals.api.referral.ReferralDeclined;
+import org.referrals.api.referral.ReferralRequested;
+import org.referrals.api.referral.ServiceDelivered;
+import org.referrals.api.referral.ServiceStarted;
+
+/** Feeds events to the referrals projection as a processor would, numbering each referral's events in order. */
+public class ReferralProjectionDriver {
+
+    private final ReferralProjection projection;
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    public ReferralProjectionDriver(MongoDatabase database) {
+        this.projection = new ReferralProjection(database);
+    }
+
+    public void apply(String referralId, Object event, Instant at) {
+        long sequence = sequences.merge(referralId, 1L, Long::sum) - 1;
+        if (event instanceof ReferralRequested e) {
+            projection.on(e, sequence, at);
+        } else if (event instanceof ReferralAccepted e) {
+            projection.on(e, sequence, at);
+        } else if (event instanceof ReferralDeclined e) {
+            projection.on(e, sequence, at);
+        } else if (event instanceof ReferralCancelled e) {
+            projection.on(e, sequence, at);
+        } else if (event instanceof ServiceStarted e) {
+            projection.on(e, sequence, at);
+        } else if (event instanceof ServiceDelivered e) {
+            projection.on(e, sequence, at);
+        } else {
+            throw new IllegalArgumentException("not driven here: " + event.getClass().getSimpleName());
+        }
+    }
+}
