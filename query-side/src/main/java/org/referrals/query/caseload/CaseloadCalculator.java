@@ -1,6 +1,5 @@
 package org.referrals.query.caseload;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.referrals.api.partner.Caseload;
 import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.common.Figures;
 import org.referrals.query.common.Projections;
 
 /** The caseload figures of one partner, from the documents of its inbound referrals. */
@@ -47,26 +47,11 @@ final class CaseloadCalculator {
                     accepted++;
                 }
             }
-            between(referral, "createdAt", "answeredAt").ifPresent(d -> hoursToRespond.add(d.toMillis() / 3_600_000.0));
-            between(referral, "acceptedAt", "deliveredAt").ifPresent(d -> daysToDeliver.add(d.toMillis() / 86_400_000.0));
+            Figures.hoursBetween(referral, "createdAt", "answeredAt").ifPresent(hoursToRespond::add);
+            Figures.hoursBetween(referral, "acceptedAt", "deliveredAt").ifPresent(hours -> daysToDeliver.add(hours / 24));
         }
         Double rate = answered == 0 ? null : (double) accepted / answered;
-        return new Caseload(partnerId, active, capacity, byStatus, overdue, rate, median(hoursToRespond),
-                            median(daysToDeliver));
-    }
-
-    private static java.util.Optional<Duration> between(Document referral, String from, String to) {
-        Instant start = Projections.instant(referral, from);
-        Instant end = Projections.instant(referral, to);
-        return start == null || end == null ? java.util.Optional.empty() : java.util.Optional.of(Duration.between(start, end));
-    }
-
-    static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return new Caseload(partnerId, active, capacity, byStatus, overdue, rate, Figures.median(hoursToRespond),
+                            Figures.median(daysToDeliver));
     }
 }

@@ -137,8 +137,8 @@ class CaseloadScenarioTest {
 
     @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertThat(CaseloadCalculator.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
-        assertThat(CaseloadCalculator.median(List.of(5.0))).isEqualTo(5.0);
-        assertThat(CaseloadCalculator.median(List.of())).isNull();
+        assertThat(org.referrals.query.common.Figures.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+        assertThat(org.referrals.query.common.Figures.median(List.of(5.0))).isEqualTo(5.0);
+        assertThat(org.referrals.query.common.Figures.median(List.of())).isNull();
     }
 }
