@@ -14,6 +14,7 @@ import org.referrals.api.common.MetaDataKeys;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -61,6 +62,7 @@ public class MessagingConfiguration {
      * one segment), batches of events per unit of work, and one MongoDB bulk write per batch (MongoBatch).
      */
     @Bean
+    @ConditionalOnProperty(name = "referrals.projections.pooled", havingValue = "true", matchIfMissing = true)
     public ConfigurerModule pooledProjections(@Value("${referrals.projections.segments:4}") int segments,
                                               @Value("${referrals.projections.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(

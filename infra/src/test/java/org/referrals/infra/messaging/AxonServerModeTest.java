@@ -25,9 +25,7 @@ class AxonServerModeTest {
         }
         // tracking processors start in the background; pooled ones would need the (absent) server to start
         try (var app = RunningApplication.start(dataDir, "axon.axonserver.servers=127.0.0.1:" + closedPort,
-                                                "axon.eventhandling.processors.referrals.mode=tracking",
-                                                "axon.eventhandling.processors.partners.mode=tracking",
-                                                "axon.eventhandling.processors.api-keys.mode=tracking")) {
+                                                "referrals.projections.pooled=false")) {
             assertThat(app.bean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.context().getBeansOfType(EventStorageEngine.class).values())
                     .noneMatch(engine -> engine.getClass().getName().contains("Jdbc"));

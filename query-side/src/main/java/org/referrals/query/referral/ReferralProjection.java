@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -42,9 +43,11 @@ public class ReferralProjection {
     static final String COLLECTION = "referrals";
 
     private final MongoCollection<Document> referrals;
+    private final ReferralChanges changes;
 
-    public ReferralProjection(MongoDatabase mongoDatabase) {
+    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
+        this.changes = changes;
         // the inbox and outbox lists, newest change first, and the caseload figures of a partner
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
@@ -52,7 +55,9 @@ public class ReferralProjection {
     }
 
     @EventHandler
-    void on(ReferralRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralRequested event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         create(referrals, new Document("_id", event.referralId())
                 .append("caseId", event.caseId())
                 .append("fromPartnerId", event.fromPartnerId())
@@ -67,70 +72,96 @@ public class ReferralProjection {
 
     /** The first answer's time and kind feed the caseload's response time and acceptance rate. */
     @EventHandler
-    void on(ReferralAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralAccepted event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at, Updates.min("answeredAt", Date.from(at)),
                Updates.min("acceptedAt", Date.from(at)), Updates.set("answer", ReferralStatus.ACCEPTED.name()));
     }
 
     @EventHandler
-    void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min("answeredAt", Date.from(at)),
                Updates.set("answer", ReferralStatus.DECLINED.name()), Updates.set("declineReason", event.reasonCode().name()));
     }
 
     @EventHandler
-    void on(ReferralPutOnHold event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralPutOnHold event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.ON_HOLD, sequence, at);
     }
 
     @EventHandler
-    void on(ReferralResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralResumed event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at);
     }
 
     @EventHandler
-    void on(ServiceStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ServiceStarted event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.IN_PROGRESS, sequence, at);
     }
 
     @EventHandler
-    void on(ServiceDelivered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ServiceDelivered event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.DELIVERED, sequence, at, Updates.set("deliveredAt", Date.from(at)),
                Updates.set("outcome", event.outcome().name()));
     }
 
     @EventHandler
-    void on(ServiceFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ServiceFailed event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.FAILED, sequence, at);
     }
 
     @EventHandler
-    void on(ReferralCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralCancelled event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.CANCELLED, sequence, at);
     }
 
     @EventHandler
-    void on(ReferralExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralExpired event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.EXPIRED, sequence, at);
     }
 
     @EventHandler
-    void on(ReferralClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralClosed event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.CLOSED, sequence, at);
     }
 
     @EventHandler
-    void on(ReferralNoteAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralNoteAdded event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         update(referrals, event.referralId(), sequence, at);
     }
 
     @EventHandler
-    void on(ReferralResponseOverdue event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralResponseOverdue event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         update(referrals, event.referralId(), sequence, at, Updates.set("overdueRecorded", true));
     }
 
     @EventHandler
-    void on(ReferralRedirected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ReferralRedirected event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        changes.changed(event.referralId(), replay);
         update(referrals, event.referralId(), sequence, at, Updates.set("redirectedTo", event.newReferralId()));
     }
 

@@ -59,7 +59,7 @@ public class ReferralQueryController {
         Mono<List<ReferralView>> items = Flux.from(referrals.find(filter)
                                                             .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
                                                             .skip(page * size).limit(size))
-                                             .map(this::view).collectList();
+                                             .map(document -> ReferralViews.view(document, clock.instant())).collectList();
         Mono<Long> total = Mono.from(referrals.countDocuments(filter));
         return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
     }
@@ -68,24 +68,8 @@ public class ReferralQueryController {
     @Operation(summary = "A referral", description = "Either partner of the referral, COORDINATOR; anyone else gets 404.")
     public Mono<ReferralView> referral(@PathVariable String referralId, @AuthenticationPrincipal Actor actor) {
         return Mono.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.eq("_id", referralId)).first())
-                   .filter(document -> visibleTo(document, actor))
-                   .map(this::view)
+                   .filter(document -> ReferralViews.visibleTo(document, actor))
+                   .map(document -> ReferralViews.view(document, clock.instant()))
                    .switchIfEmpty(Mono.error(ReadProblems::notFound));
-    }
-
-    private static boolean visibleTo(Document referral, Actor actor) {
-        return actor.isCoordinator() || actor.actsFor(referral.getString("fromPartnerId"))
-                || actor.actsFor(referral.getString("toPartnerId"));
-    }
-
-    private ReferralView view(Document d) {
-        ReferralStatus status = ReferralStatus.valueOf(d.getString("status"));
-        var respondBy = instant(d, "respondBy");
-        boolean overdue = status == ReferralStatus.REQUESTED && clock.instant().isAfter(respondBy);
-        return new ReferralView(d.getString("_id"), d.getString("caseId"), d.getString("fromPartnerId"),
-                                d.getString("toPartnerId"), ServiceCategory.valueOf(d.getString("serviceCategory")),
-                                Urgency.valueOf(d.getString("urgency")), status, respondBy, overdue,
-                                instant(d, "createdAt"), instant(d, Projections.UPDATED_AT),
-                                d.getLong(Projections.VERSION));
     }
 }

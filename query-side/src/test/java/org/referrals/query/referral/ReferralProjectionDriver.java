@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralDeclined;
@@ -18,23 +19,23 @@ public class ReferralProjectionDriver {
     private final Map<String, Long> sequences = new HashMap<>();
 
     public ReferralProjectionDriver(MongoDatabase database) {
-        this.projection = new ReferralProjection(database);
+        this.projection = new ReferralProjection(database, new ReferralChanges(database, java.time.Clock.systemUTC()));
     }
 
     public void apply(String referralId, Object event, Instant at) {
         long sequence = sequences.merge(referralId, 1L, Long::sum) - 1;
         if (event instanceof ReferralRequested e) {
-            projection.on(e, sequence, at);
+            projection.on(e, sequence, at, ReplayStatus.REGULAR);
         } else if (event instanceof ReferralAccepted e) {
-            projection.on(e, sequence, at);
+            projection.on(e, sequence, at, ReplayStatus.REGULAR);
         } else if (event instanceof ReferralDeclined e) {
-            projection.on(e, sequence, at);
+            projection.on(e, sequence, at, ReplayStatus.REGULAR);
         } else if (event instanceof ReferralCancelled e) {
-            projection.on(e, sequence, at);
+            projection.on(e, sequence, at, ReplayStatus.REGULAR);
         } else if (event instanceof ServiceStarted e) {
-            projection.on(e, sequence, at);
+            projection.on(e, sequence, at, ReplayStatus.REGULAR);
         } else if (event instanceof ServiceDelivered e) {
-            projection.on(e, sequence, at);
+            projection.on(e, sequence, at, ReplayStatus.REGULAR);
         } else {
             throw new IllegalArgumentException("not driven here: " + event.getClass().getSimpleName());
         }

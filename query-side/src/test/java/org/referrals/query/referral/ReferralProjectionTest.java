@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class ReferralProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         var database = client.getDatabase("test");
-        projection = new ReferralProjection(database);
+        projection = new ReferralProjection(database, new ReferralChanges(database, java.time.Clock.systemUTC()));
         referrals = database.getCollection(ReferralProjection.COLLECTION);
     }
 
@@ -64,7 +65,7 @@ class ReferralProjectionTest {
 
     @Test
     void aRequestCreatesTheReferralWithoutPersonalData() {
-        projection.on(requested(), 0, T0);
+        projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
         Document d = stored();
         assertThat(d.getString("status")).isEqualTo("REQUESTED");
         assertThat(d.getString("fromPartnerId")).isEqualTo("ngo-a");
@@ -75,10 +76,10 @@ class ReferralProjectionTest {
 
     @Test
     void laterEventsMoveTheStatusAndVersion() {
-        projection.on(requested(), 0, T0);
-        projection.on(new ReferralResponseOverdue(ID, T0), 1, T0.plusSeconds(10));
-        projection.on(new ReferralDeclined(ID, DeclineReason.NO_CAPACITY, "full"), 2, T0.plusSeconds(20));
-        projection.on(new ReferralRedirected(ID, "new-id", "clinic-c", null), 3, T0.plusSeconds(30));
+        projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
+        projection.on(new ReferralResponseOverdue(ID, T0), 1, T0.plusSeconds(10), ReplayStatus.REGULAR);
+        projection.on(new ReferralDeclined(ID, DeclineReason.NO_CAPACITY, "full"), 2, T0.plusSeconds(20), ReplayStatus.REGULAR);
+        projection.on(new ReferralRedirected(ID, "new-id", "clinic-c", null), 3, T0.plusSeconds(30), ReplayStatus.REGULAR);
         Document d = stored();
         assertThat(d.getString("status")).isEqualTo("DECLINED");
         assertThat(d.getBoolean("overdueRecorded")).isTrue();
@@ -89,12 +90,12 @@ class ReferralProjectionTest {
 
     @Test
     void aRedeliveredEventChangesNothing() {
-        projection.on(requested(), 0, T0);
-        projection.on(new ReferralAccepted(ID, null), 1, T0.plusSeconds(5));
-        projection.on(new ReferralNoteAdded(ID, "x"), 2, T0.plusSeconds(6));
+        projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
+        projection.on(new ReferralAccepted(ID, null), 1, T0.plusSeconds(5), ReplayStatus.REGULAR);
+        projection.on(new ReferralNoteAdded(ID, "x"), 2, T0.plusSeconds(6), ReplayStatus.REGULAR);
         Document before = stored();
-        projection.on(requested(), 0, T0);                            // the first event again
-        projection.on(new ReferralAccepted(ID, null), 1, T0.plusSeconds(99)); // an older one again, later
+        projection.on(requested(), 0, T0, ReplayStatus.REGULAR);                            // the first event again
+        projection.on(new ReferralAccepted(ID, null), 1, T0.plusSeconds(99), ReplayStatus.REGULAR); // an older one again, later
         assertThat(stored()).isEqualTo(before);
     }
 }

@@ -1,0 +1,67 @@
+package org.referrals.query.timeline;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.referrals.api.common.MetaDataKeys;
+import org.referrals.query.common.MongoBatch;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collection {@code timeline}: one document per event of a referral or a case, keyed by the event's id (so a
+ * redelivered event overwrites itself with the same content), with who did it and a summary.
+ */
+@Component
+@ProcessingGroup("timeline")
+public class TimelineProjection {
+
+    static final String COLLECTION = "timeline";
+    private static final String REFERRAL_EVENTS = "org.referrals.api.referral.";
+    private static final String CASE_EVENTS = "org.referrals.api.caseregistry.";
+
+    private final MongoCollection<Document> timeline;
+
+    public TimelineProjection(MongoDatabase mongoDatabase) {
+        this.timeline = mongoDatabase.getCollection(COLLECTION);
+        timeline.createIndex(Indexes.ascending("aggregateId", "seq"));
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
+        String type = event.getClass().getName();
+        if (!(message instanceof DomainEventMessage<?> domainEvent)
+                || !(type.startsWith(REFERRAL_EVENTS) || type.startsWith(CASE_EVENTS))) {
+            return;
+        }
+        var metaData = message.getMetaData();
+        Document entry = new Document("_id", message.getIdentifier())
+                .append("aggregateId", domainEvent.getAggregateIdentifier())
+                .append("aggregateType", type.startsWith(REFERRAL_EVENTS) ? "referral" : "case")
+                .append("aggregateSeq", domainEvent.getSequenceNumber())
+                .append("seq", token.position().orElse(-1))
+                .append("type", event.getClass().getSimpleName())
+                .append("at", Date.from(message.getTimestamp()))
+                .append("userId", metaData.get(MetaDataKeys.USER_ID))
+                .append("partnerId", metaData.get(MetaDataKeys.PARTNER_ID))
+                .append("role", metaData.get(MetaDataKeys.ROLE))
+                .append("summary", TimelineSummaries.of(event));
+        MongoBatch.add(timeline, new ReplaceOneModel<>(Filters.eq("_id", message.getIdentifier()), entry,
+                                                       new ReplaceOptions().upsert(true)));
+    }
+
+    @ResetHandler
+    void reset() {
+        timeline.drop();
+    }
+}
