@@ -48,7 +48,16 @@ class AuthorizationMatrixTest extends ApiTest {
             "suspend A            | 403 403 403 200 403 200",
             "reactivate A         | 403 403 403 200 403 200",
             "get partner A        | 200 200 200 200 200 200",
-            "issue api key        | 403 403 403 403 403 201");
+            "issue api key        | 403 403 403 403 403 201",
+            "list referrals of A  | 200 404 404 200 403 403",
+            "get case             | 200 200 404 200 404 404",
+            "referral timeline    | 200 200 404 200 404 404",
+            "case timeline        | 200 200 404 200 404 404",
+            "caseload of A        | 200 404 404 200 200 403",
+            "network              | 403 403 403 200 200 403",
+            "statistics           | 403 403 403 200 200 403",
+            "directory            | 200 200 200 200 200 200",
+            "projection status    | 403 403 403 403 403 200");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -179,9 +188,48 @@ class AuthorizationMatrixTest extends ApiTest {
                     () -> status(HttpMethod.GET, "/api/partners/" + w.a(), ApiClient.ADMIN_KEY, null) == 200);
             return key -> status(HttpMethod.GET, "/api/partners/" + w.a(), key, null);
         });
+        endpoints.put("list referrals of A", w -> {
+            seen(w, referral(w).id());
+            return key -> status(HttpMethod.GET, "/api/referrals?partnerId=" + w.a(), key, null);
+        });
+        endpoints.put("get case", w -> {
+            Referral referral = referral(w);
+            seen(w, referral.id());
+            awaitStatus(w, "/api/cases/" + referral.caseId());
+            return key -> status(HttpMethod.GET, "/api/cases/" + referral.caseId(), key, null);
+        });
+        endpoints.put("referral timeline", w -> {
+            String id = referral(w).id();
+            seen(w, id);
+            return key -> status(HttpMethod.GET, "/api/referrals/" + id + "/timeline", key, null);
+        });
+        endpoints.put("case timeline", w -> {
+            Referral referral = referral(w);
+            seen(w, referral.id());
+            awaitStatus(w, "/api/cases/" + referral.caseId());
+            return key -> status(HttpMethod.GET, "/api/cases/" + referral.caseId() + "/timeline", key, null);
+        });
+        endpoints.put("caseload of A", w -> {
+            awaitStatus(w, "/api/partners/" + w.a());
+            return key -> status(HttpMethod.GET, "/api/partners/" + w.a() + "/caseload", key, null);
+        });
+        endpoints.put("network", w -> key -> status(HttpMethod.GET, "/api/network", key, null));
+        endpoints.put("statistics", w -> key -> status(HttpMethod.GET, "/api/stats?groupBy=category", key, null));
+        endpoints.put("directory", w -> key -> status(HttpMethod.GET, "/api/partners?kind=NGO", key, null));
+        endpoints.put("projection status", w -> key -> status(HttpMethod.GET, "/api/admin/projections", key, null));
         endpoints.put("issue api key", w -> key -> status(HttpMethod.POST, "/api/admin/api-keys", key,
                                                           Map.of("role", "ANALYST", "label", "matrix")));
         return endpoints;
+    }
+
+    /** Waits until the read models show this referral, so only permission decides the answer. */
+    private void seen(World w, String referralId) {
+        awaitStatus(w, "/api/referrals/" + referralId);
+    }
+
+    private void awaitStatus(World w, String path) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2))
+                                 .until(() -> status(HttpMethod.GET, path, w.keys().get("COORDINATOR"), null) == 200);
     }
 
     private void action(Map<String, Function<World, Function<String, Integer>>> endpoints, String action, Map<String, String> body,

@@ -34,6 +34,8 @@ public class StreamController {
                 .map(view -> ServerSentEvent.builder(view).event("referral").id(view.referralId() + ":" + view.version()).build());
         Flux<ServerSentEvent<ReferralView>> heartbeat = Flux.interval(Duration.ofSeconds(15))
                 .map(tick -> ServerSentEvent.<ReferralView>builder().comment("keep-alive").build());
-        return Flux.merge(referrals, heartbeat);
+        // a first comment at once, so the response starts (and the client knows it is subscribed) before any change
+        ServerSentEvent<ReferralView> connected = ServerSentEvent.<ReferralView>builder().comment("connected").build();
+        return Flux.merge(referrals, heartbeat).startWith(connected);
     }
 }

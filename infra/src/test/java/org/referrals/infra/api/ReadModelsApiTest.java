@@ -1,0 +1,200 @@
+package org.referrals.infra.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.referrals.api.caseregistry.CaseView;
+import org.referrals.api.common.Role;
+import org.referrals.api.partner.NetworkMap;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralView;
+import org.referrals.api.referral.Statistics;
+import org.referrals.api.referral.Timeline;
+import org.referrals.infra.support.Samples;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
+
+/** Network map, statistics, timelines, cases and the live stream over HTTP, each with who may see what. */
+class ReadModelsApiTest extends ApiTest {
+
+    private static final ServiceCategory CARE = ServiceCategory.HEALTH_CARE;
+
+    private <T> T get(String uri, String key, Class<T> type) {
+        return api.call(HttpMethod.GET, uri, key, null).expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
+    }
+
+    private void awaitReferral(String id, String status) {
+        String coordinator = api.coordinatorKey();
+        await().atMost(Duration.ofSeconds(2)).until(() -> {
+            var result = api.call(HttpMethod.GET, "/api/referrals/" + id, coordinator, null).returnResult(ReferralView.class);
+            return result.getStatus().value() == 200 && status.equals(result.getResponseBody().blockFirst().status().name());
+        });
+    }
+
+    @Test
+    void aCaseIsWholeForItsOwnerMinimisedForTheReceiverAndHiddenFromEveryoneElse() {
+        String ngo = api.partner("cv");
+        String clinic = api.partner("cc", CARE);
+        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
+        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        String caseId = api.caseOf(ngoAgent);
+        String id = api.refer(ngoAgent, caseId, clinic, CARE).referralId();
+        awaitReferral(id, "REQUESTED");
+        await().atMost(Duration.ofSeconds(2)).until(() -> api.call(HttpMethod.GET, "/api/cases/" + caseId, ngoAgent, null)
+                                                              .returnResult(String.class).getStatus().value() == 200);
+
+        CaseView whole = get("/api/cases/" + caseId, ngoAgent, CaseView.class);
+        assertThat(whole.minimised()).isFalse();
+        assertThat(whole.person().givenName()).isEqualTo(Samples.person().givenName());
+        assertThat(whole.person().dateOfBirth()).isEqualTo(Samples.person().dateOfBirth());
+        assertThat(whole.consents()).hasSize(1);
+
+        CaseView minimised = get("/api/cases/" + caseId, clinicAgent, CaseView.class);
+        assertThat(minimised.minimised()).isTrue();
+        assertThat(minimised.person().givenName()).isEqualTo(Samples.person().givenName());
+        assertThat(minimised.person().dateOfBirth()).isNull();
+        assertThat(minimised.person().nationality()).isNull();
+        assertThat(minimised.consents()).isEmpty();
+
+        api.call(HttpMethod.GET, "/api/cases/" + caseId, api.key(Role.PARTNER_AGENT, api.partner("cx")), null).expectStatus().isNotFound();
+        api.call(HttpMethod.GET, "/api/cases/" + caseId, api.key(Role.ANALYST, null), null).expectStatus().isNotFound();
+        api.call(HttpMethod.GET, "/api/cases/" + caseId, ApiClient.ADMIN_KEY, null).expectStatus().isNotFound();
+    }
+
+    @Test
+    void timelinesListEveryEventInOrderWithoutPersonalData() {
+        String ngo = api.partner("tl");
+        String clinic = api.partner("tc", CARE);
+        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
+        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        String caseId = api.caseOf(ngoAgent);
+        String id = api.refer(ngoAgent, caseId, clinic, CARE).referralId();
+        api.act(clinicAgent, id, "accept", Map.of());
+        api.act(clinicAgent, id, "notes", Map.of("note", "Zainabou called from +221 77 123 45 67"));
+        awaitReferral(id, "ACCEPTED");
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(get("/api/referrals/" + id + "/timeline", ngoAgent, Timeline.class).entries()).hasSize(3));
+        Timeline referral = get("/api/referrals/" + id + "/timeline", clinicAgent, Timeline.class);
+        assertThat(referral.entries()).extracting(Timeline.Entry::type)
+                                      .containsExactly("ReferralRequested", "ReferralAccepted", "ReferralNoteAdded");
+        assertThat(referral.entries()).extracting(Timeline.Entry::seq).isSorted();
+        assertThat(referral.entries().get(1).partnerId()).isEqualTo(clinic);
+        assertThat(referral.entries().get(0).summary()).contains(ngo, clinic, "HEALTH_CARE");
+
+        Timeline ofCase = get("/api/cases/" + caseId + "/timeline", ngoAgent, Timeline.class);
+        assertThat(ofCase.entries()).extracting(Timeline.Entry::type)
+                                    .containsExactly("CaseRegistered", "ConsentRecorded", "ReferralRequested",
+                                                     "ReferralAccepted", "ReferralNoteAdded");
+        String everything = api.call(HttpMethod.GET, "/api/cases/" + caseId + "/timeline", ngoAgent, null)
+                               .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(everything).doesNotContain("Zainabou", "Ndiayekoumba", "+221", "1991-07-23");
+
+        String stranger = api.key(Role.PARTNER_AGENT, api.partner("ts"));
+        api.call(HttpMethod.GET, "/api/referrals/" + id + "/timeline", stranger, null).expectStatus().isNotFound();
+        api.call(HttpMethod.GET, "/api/cases/" + caseId + "/timeline", stranger, null).expectStatus().isNotFound();
+    }
+
+    @Test
+    void theNetworkMapShowsFlowsAndAgreements() {
+        String a = api.partner("na");
+        String b = api.partner("nb", CARE);
+        String c = api.partner("nc");
+        String agentA = api.key(Role.PARTNER_AGENT, a);
+        String agentB = api.key(Role.PARTNER_AGENT, b);
+        String accepted = api.refer(agentA, api.caseOf(agentA), b, CARE).referralId();
+        api.act(agentB, accepted, "accept", Map.of());
+        String declined = api.refer(agentA, api.caseOf(agentA), b, CARE).referralId();
+        api.act(agentB, declined, "decline", Map.of("reasonCode", "NO_CAPACITY"));
+        api.post("/api/partnerships", api.coordinatorKey(), Map.of("partnerA", c, "partnerB", a, "description", "MoU"))
+           .expectStatus().isCreated();
+        awaitReferral(declined, "DECLINED");
+        awaitReferral(accepted, "ACCEPTED");
+
+        String analyst = api.key(Role.ANALYST, null);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            NetworkMap map = get("/api/network", analyst, NetworkMap.class);
+            var flow = map.edges().stream().filter(e -> e.from().equals(a) && e.to().equals(b)).findFirst().orElseThrow();
+            assertThat(flow.referrals()).isEqualTo(2);
+            assertThat(flow.accepted()).isEqualTo(1);
+            assertThat(flow.declined()).isEqualTo(1);
+            assertThat(flow.medianHoursToRespond()).isNotNull();
+            assertThat(flow.agreement()).isFalse();
+            assertThat(map.edges()).anyMatch(e -> e.agreement() && e.referrals() == 0
+                    && List.of(a, c).contains(e.from()) && List.of(a, c).contains(e.to()));
+            var nodeB = map.nodes().stream().filter(n -> n.id().equals(b)).findFirst().orElseThrow();
+            assertThat(nodeB.activeLoad()).isEqualTo(1);
+            assertThat(nodeB.capacity()).isEqualTo(5);
+        });
+        api.call(HttpMethod.GET, "/api/network", agentA, null).expectStatus().isForbidden();
+    }
+
+    @Test
+    void statisticsShowFiveButHideFour() {
+        String a = api.partner("sa");
+        String five = api.partner("s5", CARE);
+        String four = api.partner("s4", CARE);
+        String agentA = api.key(Role.PARTNER_AGENT, a);
+        String last = null;
+        for (int i = 0; i < 5; i++) {
+            last = api.refer(agentA, api.caseOf(agentA), five, CARE).referralId();
+        }
+        for (int i = 0; i < 4; i++) {
+            api.refer(agentA, api.caseOf(agentA), four, CARE);
+        }
+        awaitReferral(last, "REQUESTED");
+        String analyst = api.key(Role.ANALYST, null);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Statistics byPartner = get("/api/stats?groupBy=partner", analyst, Statistics.class);
+            var rows = byPartner.rows();
+            assertThat(rows).filteredOn(r -> r.key().equals(five)).singleElement()
+                            .satisfies(r -> assertThat(r.referrals()).isEqualTo(5));
+            assertThat(rows).filteredOn(r -> r.key().equals(four)).singleElement()
+                            .satisfies(r -> assertThat(r.referrals()).isEqualTo("<5"));
+        });
+        String body = api.call(HttpMethod.GET, "/api/stats?groupBy=month", analyst, null).expectStatus().isOk()
+                         .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("\"groupBy\":\"month\"").doesNotContain("caseId", "Zainabou");
+        api.call(HttpMethod.GET, "/api/stats?groupBy=colour", analyst, null).expectStatus().isBadRequest();
+        api.call(HttpMethod.GET, "/api/stats?groupBy=partner", agentA, null).expectStatus().isForbidden();
+    }
+
+    @Test
+    void theLiveStreamCarriesOnlyWhatTheCallerMaySee() {
+        String a = api.partner("la");
+        String b = api.partner("lb");
+        String r = api.partner("lr", CARE);
+        String agentA = api.key(Role.PARTNER_AGENT, a);
+        String agentB = api.key(Role.PARTNER_AGENT, b);
+        String caseOfA = api.caseOf(agentA);
+        String caseOfB = api.caseOf(agentB);
+        List<ReferralView> seenByB = new CopyOnWriteArrayList<>();
+        Disposable subscription = web.get().uri("/api/stream").header("X-API-Key", agentB)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<ReferralView>>() {
+                })
+                .getResponseBody()
+                .filter(event -> event.data() != null)
+                .subscribe(event -> seenByB.add(event.data()));
+        try {
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            String fromA = api.refer(agentA, caseOfA, r, CARE).referralId();
+            String fromB = api.refer(agentB, caseOfB, r, CARE).referralId();
+            await().atMost(Duration.ofSeconds(3)).until(() -> seenByB.stream().anyMatch(v -> v.referralId().equals(fromB)));
+            awaitReferral(fromA, "REQUESTED");
+            assertThat(seenByB).noneMatch(v -> v.referralId().equals(fromA));
+            assertThat(seenByB).allMatch(v -> v.fromPartnerId().equals(b) || v.toPartnerId().equals(b));
+        } finally {
+            subscription.dispose();
+        }
+    }
+}
