@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralView;
@@ -53,6 +54,52 @@ class ProjectionAdminApiTest extends ApiTest {
                     && ((Number) referrals.get("lag")).longValue() == 0;
         });
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(views(ngoAgent, ids)).isEqualTo(before));
+    }
+
+    @Autowired
+    com.mongodb.client.MongoDatabase mongo;
+
+    @Test
+    void everyRebuiltCollectionEqualsTheIncrementallyBuiltOne() {
+        String ngo = api.partner("rb");
+        String clinic = api.partner("rc", ServiceCategory.LEGAL_AID);
+        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
+        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        api.post("/api/partnerships", api.coordinatorKey(), Map.of("partnerA", ngo, "partnerB", clinic)).expectStatus().isCreated();
+        String caseId = api.caseOf(ngoAgent);
+        String consentId = api.post("/api/cases/" + caseId + "/consents", ngoAgent, Map.of("legalBasis", "PUBLIC_INTEREST"))
+                              .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                              .get("consentId").toString();
+        api.post("/api/cases/" + caseId + "/consents/" + consentId + "/withdraw", ngoAgent, Map.of()).expectStatus().isOk();
+        String id = api.refer(ngoAgent, caseId, clinic, ServiceCategory.LEGAL_AID).referralId();
+        api.act(clinicAgent, id, "accept", Map.of());
+        api.act(clinicAgent, id, "start", Map.of());
+
+        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals"),
+                                                       "partners", List.of("partners", "network_edges"),
+                                                       "cases", List.of("cases"),
+                                                       "timeline", List.of("timeline"));
+        for (var projection : collections.entrySet()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) status(projection.getKey()).get("lag")).longValue() == 0);
+            Map<String, List<org.bson.Document>> before = snapshot(projection.getValue());
+            assertThat(before.values()).allMatch(documents -> !documents.isEmpty());
+            api.post("/api/admin/projections/" + projection.getKey() + "/rebuild", ApiClient.ADMIN_KEY, null)
+               .expectStatus().isAccepted();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var status = status(projection.getKey());
+                assertThat(status.get("rebuilding")).isEqualTo(false);
+                assertThat(snapshot(projection.getValue())).isEqualTo(before);
+            });
+        }
+    }
+
+    private Map<String, List<org.bson.Document>> snapshot(List<String> names) {
+        Map<String, List<org.bson.Document>> documents = new java.util.TreeMap<>();
+        for (String name : names) {
+            documents.put(name, mongo.getCollection(name).find().sort(new org.bson.Document("_id", 1))
+                                     .into(new ArrayList<>()));
+        }
+        return documents;
     }
 
     @Test

@@ -1,0 +1,81 @@
+package org.referrals.query.caseregistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.referrals.api.caseregistry.CaseClosed;
+import org.referrals.api.caseregistry.CaseClosureReason;
+import org.referrals.api.caseregistry.CasePersonalDataErased;
+import org.referrals.api.caseregistry.CaseRegistered;
+import org.referrals.api.caseregistry.ConsentRecorded;
+import org.referrals.api.caseregistry.ConsentWithdrawn;
+import org.referrals.api.caseregistry.LegalBasis;
+import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.caseregistry.Vulnerability;
+import org.referrals.api.partner.ServiceCategory;
+
+class CaseProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-02-01T09:00:00Z");
+
+    private MongoServer server;
+    private MongoClient client;
+    private CaseProjection projection;
+    private MongoCollection<Document> cases;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        var database = client.getDatabase("test");
+        projection = new CaseProjection(database);
+        cases = database.getCollection(CaseProjection.COLLECTION);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+    }
+
+    private Document stored() {
+        return cases.find().first();
+    }
+
+    @Test
+    void aCaseKeepsOnlySealedDataAndItsConsentsAndLosesThePersonalDataOnErasure() {
+        var sealed = new SealedPersonalData("AES-256-GCM", "case-1", "bm9uY2U=", "Y2lwaGVy");
+        projection.on(new CaseRegistered("case-1", "ngo", sealed, Set.of(Vulnerability.ELDERLY), "MA", T0), 0, T0);
+        projection.on(new ConsentRecorded("case-1", "c-1", LegalBasis.CONSENT, List.of(ServiceCategory.LEGAL_AID), List.of(),
+                                          T0, null), 1, T0);
+        projection.on(new ConsentRecorded("case-1", "c-2", LegalBasis.VITAL_INTEREST, List.of(), List.of("clinic"), T0,
+                                          null), 2, T0);
+        projection.on(new ConsentWithdrawn("case-1", "c-1", null, T0), 3, T0);
+        Document afterWithdrawal = stored();
+        assertThat(afterWithdrawal.get("personalData", Document.class).getString("ciphertext")).isEqualTo("Y2lwaGVy");
+        assertThat(afterWithdrawal.getList("consents", Document.class)).extracting(c -> c.getBoolean("withdrawn"))
+                                                                        .containsExactly(true, false);
+
+        projection.on(new ConsentRecorded("case-1", "c-2", LegalBasis.VITAL_INTEREST, List.of(), List.of("clinic"), T0,
+                                          null), 2, T0); // redelivered
+        projection.on(new ConsentWithdrawn("case-1", "c-1", null, T0), 3, T0);
+        assertThat(stored()).isEqualTo(afterWithdrawal);
+
+        projection.on(new CaseClosed("case-1", CaseClosureReason.OPTED_OUT, null, T0), 4, T0);
+        projection.on(new CasePersonalDataErased("case-1", "request", T0), 5, T0);
+        assertThat(stored().getString("status")).isEqualTo("CLOSED");
+        assertThat(stored().getBoolean("erased")).isTrue();
+        assertThat(stored().containsKey("personalData")).isFalse();
+    }
+}
