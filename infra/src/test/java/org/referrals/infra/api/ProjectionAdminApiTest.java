@@ -75,7 +75,8 @@ class ProjectionAdminApiTest extends ApiTest {
         api.act(clinicAgent, id, "accept", Map.of());
         api.act(clinicAgent, id, "start", Map.of());
 
-        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals"),
+        // the derived figures (caseloads, network nodes and flows, stats) must come back the same too
+        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals", "caseloads", "network_nodes", "stats"),
                                                        "partners", List.of("partners", "network_edges"),
                                                        "cases", List.of("cases"),
                                                        "timeline", List.of("timeline"));

@@ -122,7 +122,7 @@ class ReadModelsApiTest extends ApiTest {
         String analyst = api.key(Role.ANALYST, null);
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
             NetworkMap map = get("/api/network", analyst, NetworkMap.class);
-            var flow = map.edges().stream().filter(e -> e.from().equals(a) && e.to().equals(b)).findFirst().orElseThrow();
+            var flow = map.edges().stream().filter(e -> e.from().equals(a) && e.to().equals(b)).findFirst().orElseThrow(() -> new AssertionError("not there yet"));
             assertThat(flow.referrals()).isEqualTo(2);
             assertThat(flow.accepted()).isEqualTo(1);
             assertThat(flow.declined()).isEqualTo(1);
@@ -130,7 +130,7 @@ class ReadModelsApiTest extends ApiTest {
             assertThat(flow.agreement()).isFalse();
             assertThat(map.edges()).anyMatch(e -> e.agreement() && e.referrals() == 0
                     && List.of(a, c).contains(e.from()) && List.of(a, c).contains(e.to()));
-            var nodeB = map.nodes().stream().filter(n -> n.id().equals(b)).findFirst().orElseThrow();
+            var nodeB = map.nodes().stream().filter(n -> n.id().equals(b)).findFirst().orElseThrow(() -> new AssertionError("not there yet"));
             assertThat(nodeB.activeLoad()).isEqualTo(1);
             assertThat(nodeB.capacity()).isEqualTo(5);
         });

@@ -5,22 +5,26 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.Caseload;
+import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/partners/{id}/caseload}, computed when asked from the {@code referrals} read model (indexed by
- * receiving partner), so it can never disagree with the referral lists.
+ * {@code GET /api/partners/{id}/caseload}: the partner's document of {@code caseloads} (kept by the derived
+ * figures), with what depends on the moment of asking added then: capacity from the directory, and the referrals
+ * overdue now.
  */
 @RestController
 @Tag(name = "Partners")
@@ -43,12 +47,27 @@ public class CaseloadController {
             return Mono.error(actor.hasRole(Role.PARTNER_AGENT) ? ReadProblems.notFound()
                                       : ReadProblems.forbidden("this role may not see caseloads"));
         }
+        var overdueNow = Filters.and(Filters.eq("toPartnerId", partnerId),
+                                     Filters.eq("status", ReferralStatus.REQUESTED.name()),
+                                     Filters.lt("respondBy", Date.from(clock.instant())));
         return Mono.from(mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first())
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .map(PartnerQueryController::view)
-                   .flatMap(partner -> Flux.from(mongo.getCollection("referrals").find(Filters.eq("toPartnerId", partnerId)))
-                                           .collectList()
-                                           .map(inbound -> CaseloadCalculator.caseload(partnerId, partner.capacity(),
-                                                                                       inbound, clock.instant())));
+                   .flatMap(partner -> Mono.zip(
+                           Mono.from(mongo.getCollection("caseloads").find(Filters.eq("_id", partnerId)).first())
+                               .defaultIfEmpty(new Document()),
+                           Mono.from(mongo.getCollection("referrals").countDocuments(overdueNow)))
+                       .map(both -> caseload(partnerId, partner.capacity(), both.getT1(), both.getT2())));
+    }
+
+    private static Caseload caseload(String partnerId, Integer capacity, Document stored, long overdue) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        Document counts = stored.get("byStatus", Document.class);
+        if (counts != null) {
+            counts.forEach((status, count) -> byStatus.put(status, ((Number) count).longValue()));
+        }
+        return new Caseload(partnerId, ((Number) stored.getOrDefault("active", 0L)).longValue(), capacity, byStatus,
+                            overdue, stored.getDouble("acceptanceRate"), stored.getDouble("medianHoursToRespond"),
+                            stored.getDouble("medianDaysToDeliver"));
     }
 }

@@ -13,7 +13,7 @@ import org.referrals.api.partner.PartnershipAgreed;
 import org.referrals.query.common.Projections;
 import org.springframework.stereotype.Component;
 
-/** Collection {@code network_edges}: the partnership agreements, one document per pair (an undirected edge). */
+/** Agreements in collection {@code network_edges}: one document per pair (an undirected edge), kind "agreement". */
 @Component
 @ProcessingGroup("partners")
 public class PartnershipProjection {
@@ -29,13 +29,15 @@ public class PartnershipProjection {
     @EventHandler
     void on(PartnershipAgreed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Projections.create(agreements, new Document("_id", event.partnerA() + "|" + event.partnerB())
+                .append("kind", "agreement")
                 .append("partnerA", event.partnerA())
                 .append("partnerB", event.partnerB())
                 .append("description", event.description()), sequence, at);
     }
 
+    /** Only the agreements: the referral flows in the same collection are derived figures, not this projection's. */
     @ResetHandler
     void reset() {
-        agreements.drop();
+        agreements.deleteMany(com.mongodb.client.model.Filters.eq("kind", "agreement"));
     }
 }

@@ -11,13 +11,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.referrals.api.referral.ReferralView;
+import org.referrals.query.figures.DerivedFigures;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Live referral changes for {@code GET /api/stream}: once a batch of the referrals projection is written, each
- * referral it changed is published as it now stands. Replays (rebuilds) publish nothing.
+ * What a committed batch of the referrals projection changed: each referral it touched is read back as it now
+ * stands, marked for the {@link DerivedFigures}, and published to {@code GET /api/stream} (not during a replay).
  */
 @Component
 public class ReferralChanges {
@@ -26,10 +27,12 @@ public class ReferralChanges {
 
     private final Sinks.Many<ReferralView> sink = Sinks.many().multicast().directBestEffort();
     private final MongoCollection<Document> referrals;
+    private final DerivedFigures figures;
     private final Clock clock;
 
-    public ReferralChanges(MongoDatabase mongoDatabase, Clock clock) {
+    public ReferralChanges(MongoDatabase mongoDatabase, DerivedFigures figures, Clock clock) {
         this.referrals = mongoDatabase.getCollection(ReferralProjection.COLLECTION);
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -37,21 +40,36 @@ public class ReferralChanges {
         return sink.asFlux();
     }
 
+    private static final class Batch {
+        final Set<String> ids = new LinkedHashSet<>();
+        boolean replay;
+    }
+
     void changed(String referralId, ReplayStatus replay) {
-        if (replay.isReplay() || !CurrentUnitOfWork.isStarted() || sink.currentSubscriberCount() == 0) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            Batch batch = new Batch();
+            batch.ids.add(referralId);
+            batch.replay = replay.isReplay();
+            publish(batch);
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Set<String> ids = unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            Set<String> changed = new LinkedHashSet<>();
-            unitOfWork.afterCommit(committed -> publish(changed));
-            return changed;
+        Batch batch = unitOfWork.getOrComputeResource(RESOURCE, key -> {
+            Batch created = new Batch();
+            unitOfWork.afterCommit(committed -> publish(created));
+            return created;
         });
-        ids.add(referralId);
+        batch.ids.add(referralId);
+        batch.replay |= replay.isReplay();
     }
 
-    private void publish(Set<String> ids) {
-        referrals.find(Filters.in("_id", ids))
-                 .forEach(document -> sink.tryEmitNext(ReferralViews.view(document, clock.instant())));
+    private void publish(Batch batch) {
+        boolean live = !batch.replay && sink.currentSubscriberCount() > 0;
+        referrals.find(Filters.in("_id", batch.ids)).forEach(document -> {
+            figures.referralChanged(document);
+            if (live) {
+                sink.tryEmitNext(ReferralViews.view(document, clock.instant()));
+            }
+        });
     }
 }

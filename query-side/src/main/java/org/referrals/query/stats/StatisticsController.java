@@ -5,9 +5,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,8 +16,6 @@ import org.bson.conversions.Bson;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.PartnerView;
-import org.referrals.api.partner.ServiceCategory;
-import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.Statistics;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.partner.PartnerQueryController;
@@ -64,53 +60,51 @@ public class StatisticsController {
         LocalDate toDate = date("to", to);
         List<Bson> range = new ArrayList<>();
         if (fromDate != null) {
-            range.add(Filters.gte("createdAt", Date.from(fromDate.atStartOfDay(ZoneOffset.UTC).toInstant())));
+            range.add(Filters.gte("day", fromDate.toString()));
         }
         if (toDate != null) {
-            range.add(Filters.lt("createdAt", Date.from(toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+            range.add(Filters.lte("day", toDate.toString()));
         }
         Bson filter = range.isEmpty() ? Filters.empty() : Filters.and(range);
         Mono<Map<String, PartnerView>> partners = Flux.from(mongo.getCollection("partners").find())
                 .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
-        Mono<List<Document>> referrals = Flux.from(mongo.getCollection("referrals").find(filter)).collectList();
-        return Mono.zip(partners, referrals)
+        Mono<List<Document>> cells = Flux.from(mongo.getCollection("stats").find(filter)).collectList();
+        return Mono.zip(partners, cells)
                    .map(both -> new Statistics(groupBy, fromDate, toDate, rows(groupBy, both.getT2(), both.getT1())));
     }
 
-    static List<Statistics.Row> rows(String groupBy, List<Document> referrals, Map<String, PartnerView> partners) {
-        Map<String, List<Document>> groups = new TreeMap<>();
-        for (Document referral : referrals) {
-            for (String key : keys(groupBy, referral, partners)) {
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(referral);
+    /** Sums the day cells of {@code stats} per group, then suppresses every count below 5. */
+    static List<Statistics.Row> rows(String groupBy, List<Document> cells, Map<String, PartnerView> partners) {
+        Map<String, long[]> groups = new TreeMap<>();
+        for (Document cell : cells) {
+            for (String key : keys(groupBy, cell, partners)) {
+                long[] sums = groups.computeIfAbsent(key, k -> new long[4]);
+                sums[0] += cell.getLong("referrals");
+                sums[1] += cell.getLong("accepted");
+                sums[2] += cell.getLong("declined");
+                sums[3] += cell.getLong("delivered");
             }
         }
-        return groups.entrySet().stream().map(group -> {
-            List<Document> members = group.getValue();
-            return new Statistics.Row(group.getKey(),
-                                      SmallCellSuppression.cell(members.size()),
-                                      SmallCellSuppression.cell(count(members, "answer", ReferralStatus.ACCEPTED)),
-                                      SmallCellSuppression.cell(count(members, "answer", ReferralStatus.DECLINED)),
-                                      SmallCellSuppression.cell(members.stream().filter(r -> r.get("deliveredAt") != null).count()));
-        }).collect(Collectors.toList());
+        return groups.entrySet().stream()
+                     .map(group -> new Statistics.Row(group.getKey(), SmallCellSuppression.cell(group.getValue()[0]),
+                                                      SmallCellSuppression.cell(group.getValue()[1]),
+                                                      SmallCellSuppression.cell(group.getValue()[2]),
+                                                      SmallCellSuppression.cell(group.getValue()[3])))
+                     .collect(Collectors.toList());
     }
 
-    private static List<String> keys(String groupBy, Document referral, Map<String, PartnerView> partners) {
-        ServiceCategory category = ServiceCategory.valueOf(referral.getString("serviceCategory"));
-        String receiver = referral.getString("toPartnerId");
+    private static List<String> keys(String groupBy, Document cell, Map<String, PartnerView> partners) {
+        String receiver = cell.getString("partnerId");
         return switch (groupBy) {
-            case "month" -> List.of(referral.getDate("createdAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate()
-                                            .withDayOfMonth(1).toString().substring(0, 7));
-            case "category" -> List.of(category.name());
-            case "dimension" -> List.of(category.dimension().name());
+            case "month" -> List.of(cell.getString("month"));
+            case "category" -> List.of(cell.getString("category"));
+            case "dimension" -> List.of(cell.getString("dimension"));
             case "region" -> partners.containsKey(receiver) && !partners.get(receiver).regions().isEmpty()
                     ? partners.get(receiver).regions() : List.of("unknown");
             default -> List.of(receiver);
         };
     }
 
-    private static long count(List<Document> referrals, String field, ReferralStatus value) {
-        return referrals.stream().filter(r -> value.name().equals(r.getString(field))).count();
-    }
 
     private static LocalDate date(String field, String value) {
         if (value == null) {

@@ -30,21 +30,27 @@ class SmallCellSuppressionTest {
         }
     }
 
+    private static Document cell(String day, String category, String dimension, long referrals, long accepted) {
+        return new Document("day", day).append("month", day.substring(0, 7)).append("category", category)
+                .append("dimension", dimension).append("partnerId", "p").append("referrals", referrals)
+                .append("accepted", accepted).append("declined", 0L).append("delivered", 0L);
+    }
+
     @Test
-    void everyCellOfARowIsSuppressedOnItsOwn() {
-        List<Document> referrals = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            referrals.add(new Document("serviceCategory", "LEGAL_AID").append("toPartnerId", "p")
-                                  .append("answer", i < 4 ? "ACCEPTED" : "DECLINED"));
-        }
-        for (int i = 0; i < 4; i++) {
-            referrals.add(new Document("serviceCategory", "HEALTH_CARE").append("toPartnerId", "p"));
-        }
-        List<Statistics.Row> rows = StatisticsController.rows("category", referrals, Map.of());
-        assertThat(rows).containsExactly(new Statistics.Row("HEALTH_CARE", "<5", "<5", "<5", "<5"),
-                                         new Statistics.Row("LEGAL_AID", 5L, "<5", "<5", "<5"));
-        assertThat(StatisticsController.rows("dimension", referrals, Map.of()))
+    void cellsAreSummedPerGroupAndEachCountIsSuppressedOnItsOwn() {
+        List<Document> cells = List.of(cell("2026-03-01", "LEGAL_AID", "SOCIAL", 3, 2),
+                                       cell("2026-03-02", "LEGAL_AID", "SOCIAL", 2, 2),
+                                       cell("2026-03-02", "HEALTH_CARE", "PSYCHOSOCIAL", 4, 0),
+                                       cell("2026-04-01", "SHELTER_HOUSING", "SOCIAL", 1, 1));
+        assertThat(StatisticsController.rows("category", cells, Map.of()))
+                .containsExactly(new Statistics.Row("HEALTH_CARE", "<5", "<5", "<5", "<5"),
+                                 new Statistics.Row("LEGAL_AID", 5L, "<5", "<5", "<5"),
+                                 new Statistics.Row("SHELTER_HOUSING", "<5", "<5", "<5", "<5"));
+        assertThat(StatisticsController.rows("dimension", cells, Map.of()))
                 .containsExactly(new Statistics.Row("PSYCHOSOCIAL", "<5", "<5", "<5", "<5"),
-                                 new Statistics.Row("SOCIAL", 5L, "<5", "<5", "<5"));
+                                 new Statistics.Row("SOCIAL", 6L, 5L, "<5", "<5"));
+        assertThat(StatisticsController.rows("month", cells, Map.of()))
+                .containsExactly(new Statistics.Row("2026-03", 9L, "<5", "<5", "<5"),
+                                 new Statistics.Row("2026-04", "<5", "<5", "<5", "<5"));
     }
 }

@@ -1,4 +1,4 @@
-package org.referrals.query.caseload;
+package org.referrals.query.figures;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +14,15 @@ import org.referrals.query.common.Figures;
 import org.referrals.query.common.Projections;
 
 /** The caseload figures of one partner, from the documents of its inbound referrals. */
-final class CaseloadCalculator {
+public final class CaseloadFigures {
 
     static final Set<ReferralStatus> ACTIVE = EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED,
                                                          ReferralStatus.ON_HOLD, ReferralStatus.IN_PROGRESS);
 
-    private CaseloadCalculator() {
+    private CaseloadFigures() {
     }
 
-    static Caseload caseload(String partnerId, Integer capacity, List<Document> inbound, Instant now) {
+    public static Caseload of(String partnerId, Integer capacity, List<Document> inbound, Instant now) {
         Map<String, Long> byStatus = new TreeMap<>();
         long active = 0;
         long overdue = 0;

@@ -1,4 +1,4 @@
-package org.referrals.query.caseload;
+package org.referrals.query.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +75,7 @@ class CaseloadScenarioTest {
     private Caseload caseload(String partnerId, Integer capacity) {
         List<Document> inbound = database.getCollection("referrals").find(Filters.eq("toPartnerId", partnerId))
                                          .into(new ArrayList<>());
-        return CaseloadCalculator.caseload(partnerId, capacity, inbound, NOW);
+        return CaseloadFigures.of(partnerId, capacity, inbound, NOW);
     }
 
     @Test

@@ -1,0 +1,196 @@
+package org.referrals.query.figures;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+import org.referrals.api.partner.Caseload;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.common.Figures;
+import org.referrals.query.partner.PartnerQueryController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The collections derived from the referral and partner read models: {@code caseloads} (one per partner),
+ * {@code network_nodes}, the referral flows of {@code network_edges}, and {@code stats} (counts per day, category
+ * and receiving partner). After each committed batch the projections mark what changed; a single background
+ * refresher recomputes the marked documents from the read models every 200 ms, so many changes to one partner
+ * cost one recomputation. Each derived document is a function of the read models only, so recomputing is always
+ * safe; at start everything is marked once, which also repairs what a crash may have left unmarked.
+ */
+@Component
+public class DerivedFigures implements DisposableBean {
+
+    static final String CASELOADS = "caseloads";
+    static final String NODES = "network_nodes";
+    static final String EDGES = "network_edges";
+    static final String STATS = "stats";
+    private static final String FLOW = "flow";
+    private static final Logger log = LoggerFactory.getLogger(DerivedFigures.class);
+
+    private final MongoDatabase mongo;
+    private final Clock clock;
+    private final Set<String> partners = ConcurrentHashMap.newKeySet();
+    private final Set<List<String>> flows = ConcurrentHashMap.newKeySet();
+    private final Set<List<String>> buckets = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "derived-figures");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DerivedFigures(MongoDatabase mongoDatabase, Clock clock) {
+        this.mongo = mongoDatabase;
+        this.clock = clock;
+        refresher.scheduleWithFixedDelay(this::refresh, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** The id of a flow document of {@code network_edges}. */
+    public static String flowId(String from, String to) {
+        return FLOW + ":" + from + "|" + to;
+    }
+
+    /** After the current batch commits (at once outside one): a referral as it now stands has changed. */
+    public void referralChanged(Document referral) {
+        String to = referral.getString("toPartnerId");
+        String from = referral.getString("fromPartnerId");
+        partners.add(to);
+        partners.add(from);
+        flows.add(List.of(from, to));
+        buckets.add(List.of(day(referral), referral.getString("serviceCategory"), to));
+    }
+
+    /** A partner's directory entry changed (name, services, suspension): its network node follows. */
+    public void partnerChanged(String partnerId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(committed -> partners.add(partnerId));
+        } else {
+            partners.add(partnerId);
+        }
+    }
+
+    @EventListener(ContextRefreshedEvent.class)
+    public void markEverything() {
+        refresher.execute(() -> {
+            mongo.getCollection("partners").find().projection(Projections.include("_id"))
+                 .forEach(p -> partners.add(p.getString("_id")));
+            mongo.getCollection("referrals").find()
+                 .projection(Projections.include("fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"))
+                 .forEach(this::referralChanged);
+        });
+    }
+
+    /** Recomputes all that is marked; also called by tests to wait for nothing. */
+    void refresh() {
+        try {
+            for (String partnerId : drain(partners)) {
+                refreshPartner(partnerId);
+            }
+            for (List<String> flow : drain(flows)) {
+                refreshFlow(flow.get(0), flow.get(1));
+            }
+            for (List<String> bucket : drain(buckets)) {
+                refreshBucket(bucket.get(0), bucket.get(1), bucket.get(2));
+            }
+        } catch (RuntimeException e) {
+            log.warn("derived figures not refreshed, retrying: {}", e.toString());
+        }
+    }
+
+    private static <T> List<T> drain(Set<T> marked) {
+        List<T> taken = new ArrayList<>(marked);
+        marked.removeAll(taken);
+        return taken;
+    }
+
+    private void refreshPartner(String partnerId) {
+        List<Document> inbound = mongo.getCollection("referrals").find(Filters.eq("toPartnerId", partnerId))
+                                      .into(new ArrayList<>());
+        Caseload caseload = CaseloadFigures.of(partnerId, null, inbound, clock.instant());
+        Document byStatus = new Document();
+        caseload.byStatus().forEach(byStatus::append);
+        replace(CASELOADS, partnerId, new Document("active", caseload.active())
+                .append("byStatus", byStatus)
+                .append("acceptanceRate", caseload.acceptanceRate())
+                .append("medianHoursToRespond", caseload.medianHoursToRespond())
+                .append("medianDaysToDeliver", caseload.medianDaysToDeliver()));
+        Document partner = mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first();
+        if (partner != null) {
+            var view = PartnerQueryController.view(partner);
+            replace(NODES, partnerId, new Document("name", view.name())
+                    .append("kind", view.kind().name())
+                    .append("regions", view.regions())
+                    .append("active", view.active())
+                    .append("capacity", view.capacity())
+                    .append("activeLoad", caseload.active()));
+        }
+    }
+
+    private void refreshFlow(String from, String to) {
+        List<Document> flow = mongo.getCollection("referrals")
+                                   .find(Filters.and(Filters.eq("fromPartnerId", from), Filters.eq("toPartnerId", to)))
+                                   .into(new ArrayList<>());
+        List<Double> hours = flow.stream().flatMap(r -> Figures.hoursBetween(r, "createdAt", "answeredAt").stream()).toList();
+        replace(EDGES, flowId(from, to), new Document("kind", FLOW).append("from", from).append("to", to)
+                .append("referrals", (long) flow.size())
+                .append("accepted", count(flow, "answer", ReferralStatus.ACCEPTED.name()))
+                .append("declined", count(flow, "answer", ReferralStatus.DECLINED.name()))
+                .append("medianHoursToRespond", Figures.median(hours)));
+    }
+
+    private void refreshBucket(String day, String category, String partnerId) {
+        LocalDate date = LocalDate.parse(day);
+        List<Document> bucket = mongo.getCollection("referrals").find(Filters.and(
+                Filters.eq("toPartnerId", partnerId), Filters.eq("serviceCategory", category),
+                Filters.gte("createdAt", Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant())),
+                Filters.lt("createdAt", Date.from(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))))
+                .into(new ArrayList<>());
+        replace(STATS, day + "|" + category + "|" + partnerId, new Document("day", day)
+                .append("month", day.substring(0, 7))
+                .append("category", category)
+                .append("dimension", ServiceCategory.valueOf(category).dimension().name())
+                .append("partnerId", partnerId)
+                .append("referrals", (long) bucket.size())
+                .append("accepted", count(bucket, "answer", ReferralStatus.ACCEPTED.name()))
+                .append("declined", count(bucket, "answer", ReferralStatus.DECLINED.name()))
+                .append("delivered", bucket.stream().filter(r -> r.get("deliveredAt") != null).count()));
+    }
+
+    private static long count(List<Document> referrals, String field, String value) {
+        return referrals.stream().filter(r -> value.equals(r.getString(field))).count();
+    }
+
+    private void replace(String collection, String id, Document content) {
+        MongoCollection<Document> target = mongo.getCollection(collection);
+        target.replaceOne(Filters.eq("_id", id), content.append("_id", id), new ReplaceOptions().upsert(true));
+    }
+
+    private static String day(Document referral) {
+        return referral.getDate("createdAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    @Override
+    public void destroy() {
+        refresher.shutdownNow();
+    }
+}
