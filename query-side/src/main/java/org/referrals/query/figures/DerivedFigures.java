@@ -62,6 +62,7 @@ public class DerivedFigures implements DisposableBean {
     public DerivedFigures(MongoDatabase mongoDatabase, Clock clock) {
         this.mongo = mongoDatabase;
         this.clock = clock;
+        mongo.getCollection(STATS).createIndex(com.mongodb.client.model.Indexes.ascending("day"));
         refresher.scheduleWithFixedDelay(this::refresh, 200, 200, TimeUnit.MILLISECONDS);
     }
 

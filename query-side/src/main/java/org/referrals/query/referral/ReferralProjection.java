@@ -52,6 +52,7 @@ public class ReferralProjection {
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.descending(Projections.UPDATED_AT));
+        referrals.createIndex(Indexes.ascending("caseId")); // a case's referrals: case access and case timeline
     }
 
     @EventHandler
