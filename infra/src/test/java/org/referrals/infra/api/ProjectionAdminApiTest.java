@@ -82,7 +82,7 @@ class ProjectionAdminApiTest extends ApiTest {
                                                        "timeline", List.of("timeline"));
         for (var projection : collections.entrySet()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) status(projection.getKey()).get("lag")).longValue() == 0);
-            Map<String, List<org.bson.Document>> before = snapshot(projection.getValue());
+            Map<String, List<org.bson.Document>> before = settled(projection.getValue());
             assertThat(before.values()).allMatch(documents -> !documents.isEmpty());
             api.post("/api/admin/projections/" + projection.getKey() + "/rebuild", ApiClient.ADMIN_KEY, null)
                .expectStatus().isAccepted();
@@ -92,6 +92,18 @@ class ProjectionAdminApiTest extends ApiTest {
                 assertThat(snapshot(projection.getValue())).isEqualTo(before);
             });
         }
+    }
+
+    /** A snapshot once the derived figures have caught up: the same twice, half a second apart. */
+    private Map<String, List<org.bson.Document>> settled(List<String> names) {
+        List<Map<String, List<org.bson.Document>>> last = new ArrayList<>(List.of(snapshot(names)));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var now = snapshot(names);
+            boolean same = now.equals(last.get(0));
+            last.set(0, now);
+            return same;
+        });
+        return last.get(0);
     }
 
     private Map<String, List<org.bson.Document>> snapshot(List<String> names) {
