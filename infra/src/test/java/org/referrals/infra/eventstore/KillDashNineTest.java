@@ -26,13 +26,16 @@ class KillDashNineTest {
 
     @TempDir
     Path dataDir;
+    /** What the child printed besides acknowledgements (the first lines), to explain a child that never acked. */
+    private final List<String> childOutput = new CopyOnWriteArrayList<>();
 
     @Test
     void everyAcknowledgedEventSurvivesKillDashNine() throws Exception {
         Set<String> acknowledged = new HashSet<>();
         for (int round = 1; round <= 2; round++) {
             List<String> acks = runAndKill("round" + round, 150);
-            assertThat(acks).as("acknowledged before the kill in round " + round).hasSizeGreaterThanOrEqualTo(150);
+            assertThat(acks).as("acknowledged before the kill in round %d; the child printed:%n%s", round,
+                                String.join("\n", childOutput)).hasSizeGreaterThanOrEqualTo(150);
             acknowledged.addAll(acks);
         }
         Set<String> stored = storedPartnerIds();
@@ -47,12 +50,15 @@ class KillDashNineTest {
                 .redirectErrorStream(true)
                 .start();
         List<String> acks = new CopyOnWriteArrayList<>();
+        childOutput.clear();
         Thread reader = new Thread(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("ACK ")) {
                         acks.add(line.substring(4).trim());
+                    } else if (childOutput.size() < 40) {
+                        childOutput.add(line);
                     }
                 }
             } catch (java.io.IOException closedByKill) {

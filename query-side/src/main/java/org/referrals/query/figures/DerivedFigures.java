@@ -101,20 +101,23 @@ public class DerivedFigures implements DisposableBean {
         });
     }
 
-    /** Recomputes all that is marked; also called by tests to wait for nothing. */
+    /** Recomputes all that is marked; what fails (MongoDB unreachable) stays marked for the next round. */
     void refresh() {
-        try {
-            for (String partnerId : drain(partners)) {
-                refreshPartner(partnerId);
+        refreshEach(partners, this::refreshPartner);
+        refreshEach(flows, flow -> refreshFlow(flow.get(0), flow.get(1)));
+        refreshEach(buckets, bucket -> refreshBucket(bucket.get(0), bucket.get(1), bucket.get(2)));
+    }
+
+    private static <T> void refreshEach(Set<T> marked, java.util.function.Consumer<T> recompute) {
+        List<T> keys = drain(marked);
+        for (int i = 0; i < keys.size(); i++) {
+            try {
+                recompute.accept(keys.get(i));
+            } catch (RuntimeException e) {
+                marked.addAll(keys.subList(i, keys.size()));
+                log.warn("derived figures not refreshed, will retry: {}", e.toString());
+                return;
             }
-            for (List<String> flow : drain(flows)) {
-                refreshFlow(flow.get(0), flow.get(1));
-            }
-            for (List<String> bucket : drain(buckets)) {
-                refreshBucket(bucket.get(0), bucket.get(1), bucket.get(2));
-            }
-        } catch (RuntimeException e) {
-            log.warn("derived figures not refreshed, retrying: {}", e.toString());
         }
     }
 
