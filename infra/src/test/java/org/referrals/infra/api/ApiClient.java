@@ -81,6 +81,16 @@ public class ApiClient {
                 .expectBody(Map.class).returnResult().getResponseBody().get("caseId").toString();
     }
 
+    /** A referring partner, a receiving partner offering the category, and an agent key for each. */
+    public record Parties(String referrer, String receiver, String referrerKey, String receiverKey) {
+    }
+
+    public Parties parties(String prefix, ServiceCategory category) {
+        String referrer = partner(prefix + "-ref");
+        String receiver = partner(prefix + "-rec", category);
+        return new Parties(referrer, receiver, key(Role.PARTNER_AGENT, referrer), key(Role.PARTNER_AGENT, receiver));
+    }
+
     public static Map<String, Object> referralBody(String caseId, String toPartnerId, ServiceCategory category) {
         return Map.of("caseId", caseId, "toPartnerId", toPartnerId, "serviceCategory", category.name(),
                       "urgency", "PRIORITY", "reason", "assessment after return");

@@ -41,10 +41,11 @@ class ReadModelsApiTest extends ApiTest {
 
     @Test
     void aCaseIsWholeForItsOwnerMinimisedForTheReceiverAndHiddenFromEveryoneElse() {
-        String ngo = api.partner("cv");
-        String clinic = api.partner("cc", CARE);
-        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
-        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        var parties = api.parties("cv", CARE);
+        String ngo = parties.referrer();
+        String clinic = parties.receiver();
+        String ngoAgent = parties.referrerKey();
+        String clinicAgent = parties.receiverKey();
         String caseId = api.caseOf(ngoAgent);
         String id = api.refer(ngoAgent, caseId, clinic, CARE).referralId();
         awaitReferral(id, "REQUESTED");
@@ -71,10 +72,11 @@ class ReadModelsApiTest extends ApiTest {
 
     @Test
     void timelinesListEveryEventInOrderWithoutPersonalData() {
-        String ngo = api.partner("tl");
-        String clinic = api.partner("tc", CARE);
-        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
-        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        var parties = api.parties("tl", CARE);
+        String ngo = parties.referrer();
+        String clinic = parties.receiver();
+        String ngoAgent = parties.referrerKey();
+        String clinicAgent = parties.receiverKey();
         String caseId = api.caseOf(ngoAgent);
         String id = api.refer(ngoAgent, caseId, clinic, CARE).referralId();
         api.act(clinicAgent, id, "accept", Map.of());

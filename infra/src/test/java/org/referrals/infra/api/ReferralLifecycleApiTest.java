@@ -24,10 +24,11 @@ class ReferralLifecycleApiTest extends ApiTest {
 
     @Test
     void aReferralGoesFromRequestToCloseAndTheReadModelFollowsWithinASecond() {
-        String ngo = api.partner("ngo");
-        String clinic = api.partner("clinic", CARE);
-        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
-        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
+        var parties = api.parties("ngo", CARE);
+        String ngo = parties.referrer();
+        String clinic = parties.receiver();
+        String ngoAgent = parties.referrerKey();
+        String clinicAgent = parties.receiverKey();
         String caseId = api.caseOf(ngoAgent);
 
         ReferralResult requested = api.refer(ngoAgent, caseId, clinic, CARE);
@@ -199,11 +200,9 @@ class ReferralLifecycleApiTest extends ApiTest {
     }
 
     private Requested requestedReferral() {
-        String ngo = api.partner("ngo");
-        String clinic = api.partner("clinic", CARE);
-        String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
-        String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
-        return new Requested(api.refer(ngoAgent, api.caseOf(ngoAgent), clinic, CARE).referralId(), ngoAgent, clinicAgent);
+        var parties = api.parties("ngo", CARE);
+        String id = api.refer(parties.referrerKey(), api.caseOf(parties.referrerKey()), parties.receiver(), CARE).referralId();
+        return new Requested(id, parties.referrerKey(), parties.receiverKey());
     }
 
     private ReferralView awaitView(String key, String id, ReferralStatus status, long version) {

@@ -11,7 +11,10 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /** Server-sent events of the referral changes the caller may see, so an inbox updates without polling. */
 @RestController
@@ -19,9 +22,16 @@ import reactor.core.publisher.Flux;
 public class StreamController {
 
     private final ReferralChanges changes;
+    /** Completes every open stream when the application closes, so a graceful shutdown need not wait for them. */
+    private final Sinks.Empty<Void> closing = Sinks.empty();
 
     public StreamController(ReferralChanges changes) {
         this.changes = changes;
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void closeStreams() {
+        closing.tryEmitEmpty();
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -36,6 +46,6 @@ public class StreamController {
                 .map(tick -> ServerSentEvent.<ReferralView>builder().comment("keep-alive").build());
         // a first comment at once, so the response starts (and the client knows it is subscribed) before any change
         ServerSentEvent<ReferralView> connected = ServerSentEvent.<ReferralView>builder().comment("connected").build();
-        return Flux.merge(referrals, heartbeat).startWith(connected);
+        return Flux.merge(referrals, heartbeat).startWith(connected).takeUntilOther(closing.asMono());
     }
 }
