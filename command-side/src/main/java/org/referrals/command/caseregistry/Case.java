@@ -20,7 +20,6 @@ import org.referrals.api.caseregistry.CloseCase;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentTerms;
 import org.referrals.api.caseregistry.ConsentWithdrawn;
-import org.referrals.api.caseregistry.ErasePersonalData;
 import org.referrals.api.caseregistry.RecordConsent;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.api.caseregistry.Vulnerability;
@@ -106,11 +105,17 @@ public class Case {
         apply(new CaseClosed(caseId, command.reason(), command.note(), clock.instant()));
     }
 
-    @CommandHandler
-    public void handle(ErasePersonalData command, Actor actor, Clock clock) {
-        Permissions.requireRole(actor, "ErasePersonalData", Role.ADMIN);
+    /**
+     * Erasure, sent through {@link CaseCommandHandler}, which then destroys the case's key. Only an admin erases;
+     * those who see the case are told so (403), anyone else that it does not exist (404).
+     */
+    void erase(String justification, Actor actor, Instant now) {
+        if (!actor.hasRole(Role.ADMIN)) {
+            requireOwnerOrCoordinator(actor);
+            Permissions.requireRole(actor, "ErasePersonalData", Role.ADMIN);
+        }
         requireNotErased();
-        apply(new CasePersonalDataErased(caseId, command.justification(), clock.instant()));
+        apply(new CasePersonalDataErased(caseId, justification, now));
     }
 
     /** The valid consent (or other legal basis) that covers sharing this case with that partner for that service. */

@@ -11,6 +11,8 @@ import org.referrals.api.caseregistry.CaseRegistrationResult;
 import org.referrals.api.caseregistry.CloseCase;
 import org.referrals.api.caseregistry.CloseCaseRequest;
 import org.referrals.api.caseregistry.ConsentTerms;
+import org.referrals.api.caseregistry.ErasePersonalData;
+import org.referrals.api.caseregistry.ErasureRequest;
 import org.referrals.api.caseregistry.RecordConsent;
 import org.referrals.api.caseregistry.RegisterCase;
 import org.referrals.api.caseregistry.RegisterCaseRequest;
@@ -77,6 +79,17 @@ public class CaseCommandController {
         var command = new WithdrawConsent(Ids.uuid("caseId", caseId), Ids.uuid("consentId", consentId), body.note());
         return commands.send(command, body, actor, request)
                        .thenReturn(Map.of("caseId", caseId, "consentId", consentId));
+    }
+
+    @PostMapping("/{caseId}/erasure")
+    @Operation(summary = "Erase a case's personal data (crypto-shredding)",
+               description = "Role: ADMIN, with a justification. The case's data key is destroyed in the same "
+                             + "transaction as the CasePersonalDataErased event: afterwards its personal data is "
+                             + "unreadable everywhere, while referral history (which holds none) stays.")
+    public Mono<Map<String, Object>> erase(@PathVariable String caseId, @Valid @RequestBody ErasureRequest body,
+                                           @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
+        var command = new ErasePersonalData(Ids.uuid("caseId", caseId), body.justification());
+        return commands.send(command, body, actor, request).thenReturn(Map.of("caseId", caseId, "erased", true));
     }
 
     @PostMapping("/{caseId}/close")

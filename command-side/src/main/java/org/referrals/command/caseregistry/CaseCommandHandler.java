@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.referrals.api.caseregistry.CorrectCaseDetails;
+import org.referrals.api.caseregistry.ErasePersonalData;
 import org.referrals.api.caseregistry.RegisterCase;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
@@ -52,6 +53,13 @@ public class CaseCommandHandler {
         aggregate.execute(found -> found.requireCorrectableBy(actor)); // before sealing: no key for an erased case
         var sealed = sealer.seal(command.caseId(), command.person());
         aggregate.execute(found -> found.correctDetails(sealed, command.vulnerabilities(), command.countryOfReturn(), actor));
+    }
+
+    /** Records the erasure, then destroys the key in the same transaction: both happen, or neither. */
+    @CommandHandler
+    public void handle(ErasePersonalData command, Actor actor) {
+        cases.load(command.caseId()).execute(found -> found.erase(command.justification(), actor, clock.instant()));
+        sealer.destroyKey(command.caseId());
     }
 
     private void requirePartnerRegistered(String partnerId) {

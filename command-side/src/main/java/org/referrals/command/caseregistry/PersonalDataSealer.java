@@ -10,4 +10,10 @@ import org.referrals.api.caseregistry.SealedPersonalData;
 public interface PersonalDataSealer {
 
     SealedPersonalData seal(String caseId, PersonalDetails details);
+
+    /**
+     * Destroys the case's data key (crypto-shredding): every copy of its sealed personal data becomes unreadable.
+     * Runs in the erasing command's transaction. Answers whether a key was there.
+     */
+    boolean destroyKey(String caseId);
 }

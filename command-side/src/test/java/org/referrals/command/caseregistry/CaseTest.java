@@ -45,6 +45,7 @@ import org.referrals.command.common.ActionNotAllowedException;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.IllegalTransitionException;
 import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.testing.FakeSealer;
 import org.referrals.command.testing.InMemoryAggregates;
 
 class CaseTest {
@@ -53,6 +54,7 @@ class CaseTest {
 
     private FixtureConfiguration<Case> fixture;
     private InMemoryAggregates others;
+    private FakeSealer sealer;
 
     @BeforeEach
     void setUp() {
@@ -60,7 +62,7 @@ class CaseTest {
         fixture.registerInjectableResource(CLOCK);
         others = new InMemoryAggregates(CLOCK);
         others.partner(REFERRER, partnerRegistered(REFERRER));
-        PersonalDataSealer sealer = (caseId, details) -> sealed(caseId);
+        sealer = new FakeSealer();
         fixture.registerAnnotatedCommandHandler(new CaseCommandHandler(fixture.getRepository(), others.partners, sealer, CLOCK));
     }
 
@@ -171,21 +173,26 @@ class CaseTest {
     }
 
     @Test
-    void anAdminErasesPersonalDataOnce() {
+    void anAdminErasesPersonalDataOnceAndItsKeyIsDestroyed() {
         fixture.given(caseRegistered(REFERRER), consentForAnything())
                .when(new ErasePersonalData(CASE_ID, "request of the data subject"), as(ADMIN))
                .expectEvents(new CasePersonalDataErased(CASE_ID, "request of the data subject", NOW));
+        org.assertj.core.api.Assertions.assertThat(sealer.destroyedKeys).containsExactly(CASE_ID);
         fixture.given(caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, "x", NOW))
                .when(new ErasePersonalData(CASE_ID, "again"), as(ADMIN))
                .expectException(BusinessRuleViolationException.class);
     }
 
     @Test
-    void onlyAnAdminErases() {
+    void onlyAnAdminErasesAndNobodyElseDestroysAKey() {
         fixture.given(caseRegistered(REFERRER), consentForAnything())
                .when(new ErasePersonalData(CASE_ID, "cleanup"), as(COORDINATOR))
                .expectException(ActionNotAllowedException.class)
                .expectNoEvents();
+        fixture.given(caseRegistered(REFERRER), consentForAnything())
+               .when(new ErasePersonalData(CASE_ID, "cleanup"), as(THIRD_AGENT))
+               .expectException(ResourceNotVisibleException.class);
+        org.assertj.core.api.Assertions.assertThat(sealer.destroyedKeys).isEmpty();
     }
 
     @Test

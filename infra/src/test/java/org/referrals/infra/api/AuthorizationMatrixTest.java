@@ -44,6 +44,7 @@ class AuthorizationMatrixTest extends ApiTest {
             "record consent       | 201 404 404 201 404 404",
             "withdraw consent     | 200 404 404 200 404 404",
             "close case           | 200 404 404 200 404 404",
+            "erase case           | 403 404 404 403 404 200",
             "update services of A | 200 403 403 200 403 200",
             "suspend A            | 403 403 403 200 403 200",
             "reactivate A         | 403 403 403 200 403 200",
@@ -173,6 +174,10 @@ class AuthorizationMatrixTest extends ApiTest {
         endpoints.put("close case", w -> {
             String caseId = caseOfA.apply(w);
             return key -> status(HttpMethod.POST, "/api/cases/" + caseId + "/close", key, Map.of("reason", "MOVED_AWAY"));
+        });
+        endpoints.put("erase case", w -> {
+            String caseId = caseOfA.apply(w);
+            return key -> status(HttpMethod.POST, "/api/cases/" + caseId + "/erasure", key, Map.of("justification", "asked"));
         });
         endpoints.put("update services of A", w -> key -> status(HttpMethod.PUT, "/api/partners/" + w.a() + "/services", key,
                 Map.of("services", List.of(Map.of("category", "LEGAL_AID", "capacity", 3)))));
