@@ -37,6 +37,18 @@ public abstract class ApiTest {
         api = new ApiClient(web);
     }
 
+    /** Waits until no projection is rebuilding or behind, so a test that rebuilt one leaves nothing in motion. */
+    @SuppressWarnings("unchecked")
+    protected void awaitProjectionsIdle() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            java.util.List<java.util.Map<String, Object>> statuses = web.get().uri("/api/admin/projections")
+                    .header("X-API-Key", ApiClient.ADMIN_KEY).exchange().expectStatus().isOk()
+                    .expectBody(java.util.List.class).returnResult().getResponseBody();
+            return statuses.stream().allMatch(s -> Boolean.FALSE.equals(s.get("rebuilding"))
+                    && ((Number) s.get("lag")).longValue() == 0);
+        });
+    }
+
     /** All events in the event store, to show that a refused request wrote nothing. */
     protected long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);

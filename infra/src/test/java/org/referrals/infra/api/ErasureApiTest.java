@@ -78,5 +78,6 @@ class ErasureApiTest extends ApiTest {
             assertThat(stored).doesNotContainKey("personalData");
         });
         assertThat(caseView(caseId, parties.referrerKey()).person()).isNull();
+        awaitProjectionsIdle();
     }
 }

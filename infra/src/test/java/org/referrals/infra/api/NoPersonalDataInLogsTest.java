@@ -39,6 +39,7 @@ class NoPersonalDataInLogsTest extends ApiTest {
         // a replay of the cases (their sealed data included) through the projection, which logs that it rebuilds
         api.post("/api/admin/projections/cases/rebuild", ApiClient.ADMIN_KEY, null).expectStatus().isAccepted();
         api.post("/api/cases/" + caseId + "/erasure", ApiClient.ADMIN_KEY, Map.of("justification", "asked")).expectStatus().isOk();
+        awaitProjectionsIdle();
 
         var person = Samples.person();
         assertThat(output.getAll()).contains("rebuilding projection cases") // the capture sees the application's logs

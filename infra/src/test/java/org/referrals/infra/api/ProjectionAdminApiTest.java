@@ -54,6 +54,7 @@ class ProjectionAdminApiTest extends ApiTest {
                     && ((Number) referrals.get("lag")).longValue() == 0;
         });
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(views(ngoAgent, ids)).isEqualTo(before));
+        awaitProjectionsIdle();
     }
 
     @Autowired

@@ -92,6 +92,8 @@ class ReadModelsApiTest extends ApiTest {
         assertThat(referral.entries().get(1).partnerId()).isEqualTo(clinic);
         assertThat(referral.entries().get(0).summary()).contains(ngo, clinic, "HEALTH_CARE");
 
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(get("/api/cases/" + caseId + "/timeline", ngoAgent, Timeline.class).entries()).hasSize(5));
         Timeline ofCase = get("/api/cases/" + caseId + "/timeline", ngoAgent, Timeline.class);
         assertThat(ofCase.entries()).extracting(Timeline.Entry::type)
                                     .containsExactly("CaseRegistered", "ConsentRecorded", "ReferralRequested",
