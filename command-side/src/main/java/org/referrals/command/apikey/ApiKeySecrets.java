@@ -2,10 +2,10 @@ package org.referrals.command.apikey;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.referrals.command.common.Sha256;
 
 /**
  * API keys look like {@code rk_<keyId>.<secret>}: the key id finds the stored record, the secret is checked
@@ -56,13 +56,8 @@ public final class ApiKeySecrets {
     }
 
     public static String hash(String salt, String secret) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(Base64.getDecoder().decode(salt));
-            return Base64.getEncoder().encodeToString(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                Sha256.of(Base64.getDecoder().decode(salt), secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison, so response times tell nothing about the stored hash. */

@@ -1,8 +1,6 @@
 package org.referrals.command.idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
@@ -18,6 +16,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.referrals.api.common.MetaDataKeys;
 import org.referrals.api.idempotency.IdempotentRequestCompleted;
+import org.referrals.command.common.Sha256;
 
 /**
  * Idempotency decided from the event store: a command carrying an idempotency key and request hash (put there by
@@ -68,12 +67,6 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
 
     /** One record per caller and key; hashed so the record id reveals neither. */
     static String recordId(String userId, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                                         .digest((userId + "\n" + key).getBytes(StandardCharsets.UTF_8));
-            return "idem-" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "idem-" + HexFormat.of().formatHex(Sha256.of((userId + "\n" + key).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,8 +3,6 @@ package org.referrals.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -13,9 +11,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.MetaDataKeys;
+import org.referrals.command.common.Sha256;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command for an HTTP request: the actor comes from authentication, never from the body; the correlation id
@@ -49,7 +49,9 @@ public class CommandDispatcher {
                                .and(MetaDataKeys.REQUEST_HASH, requestHash(request, body));
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-        Mono<R> once = Mono.defer(() -> Mono.fromFuture(gateway.<R>send(message)));
+        // the local command bus runs the handler in the sending thread, and it does JDBC and an fsync: never on
+        // the event loop
+        Mono<R> once = Mono.defer(() -> Mono.fromFuture(gateway.<R>send(message))).subscribeOn(Schedulers.boundedElastic());
         if (key == null) {
             return once;
         }
@@ -76,11 +78,9 @@ public class CommandDispatcher {
 
     private String requestHash(ServerHttpRequest request, Object body) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod().name() + " " + request.getPath().value() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha256.update(json.writeValueAsBytes(body));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            byte[] target = (request.getMethod().name() + " " + request.getPath().value() + "\n").getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(Sha256.of(target, json.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash the request", e);
         }
     }

@@ -91,7 +91,7 @@ public class ProjectionAdminController {
     }
 
     /** Of a replay, the share of the positions up to where the reset happened that every segment has passed. */
-    private static Integer rebuildProgress(Collection<EventTrackerStatus> segments) {
+    static Integer rebuildProgress(Collection<EventTrackerStatus> segments) {
         long done = 0;
         long total = 0;
         for (EventTrackerStatus segment : segments) {

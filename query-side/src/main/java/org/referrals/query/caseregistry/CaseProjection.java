@@ -73,12 +73,9 @@ public class CaseProjection {
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        // the version filter and the positional update: only the consent of that id, only once
-        org.referrals.query.common.MongoBatch.add(cases, new com.mongodb.client.model.UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", event.caseId()), Filters.lt("version", sequence),
-                            Filters.eq("consents.consentId", event.consentId())),
-                Updates.combine(Updates.set("consents.$.withdrawn", true), Updates.set("version", sequence),
-                                Updates.set("updatedAt", Date.from(at)))));
+        // a positional update: only the consent of that id
+        update(cases, event.caseId(), Filters.eq("consents.consentId", event.consentId()), sequence, at,
+               Updates.set("consents.$.withdrawn", true));
     }
 
     @EventHandler

@@ -38,10 +38,16 @@ public final class Projections {
 
     /** A later event: applied only if the document has not seen it yet. */
     public static void update(MongoCollection<Document> collection, String id, long sequence, Instant at, Bson... changes) {
+        update(collection, id, Filters.empty(), sequence, at, changes);
+    }
+
+    /** The same, for the document only if it also matches {@code where} (e.g. to update one element of an array). */
+    public static void update(MongoCollection<Document> collection, String id, Bson where, long sequence, Instant at,
+                              Bson... changes) {
         List<Bson> all = new ArrayList<>(List.of(changes));
         all.add(Updates.set(VERSION, sequence));
         all.add(Updates.set(UPDATED_AT, Date.from(at)));
-        MongoBatch.add(collection, new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)),
+        MongoBatch.add(collection, new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence), where),
                                                         Updates.combine(all)));
     }
 

@@ -49,6 +49,14 @@ class SmallCellSuppressionTest {
         assertThat(StatisticsController.rows("dimension", cells, Map.of()))
                 .containsExactly(new Statistics.Row("PSYCHOSOCIAL", "<5", "<5", "<5", "<5"),
                                  new Statistics.Row("SOCIAL", 6L, 5L, "<5", "<5"));
+        var partner = new org.referrals.api.partner.PartnerView("p", "P", org.referrals.api.partner.PartnerKind.NGO, "MA",
+                                                               List.of("Oriental", "Fès-Meknès"), List.of(), "p@x.org",
+                                                               List.of(), true, null, null);
+        assertThat(StatisticsController.rows("region", cells, Map.of("p", partner))) // a cell counts in each region served
+                .containsExactly(new Statistics.Row("Fès-Meknès", 10L, 5L, "<5", "<5"),
+                                 new Statistics.Row("Oriental", 10L, 5L, "<5", "<5"));
+        assertThat(StatisticsController.rows("partner", cells, Map.of()))
+                .containsExactly(new Statistics.Row("p", 10L, 5L, "<5", "<5"));
         assertThat(StatisticsController.rows("month", cells, Map.of()))
                 .containsExactly(new Statistics.Row("2026-03", 9L, "<5", "<5", "<5"),
                                  new Statistics.Row("2026-04", "<5", "<5", "<5", "<5"));
