@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.referrals.command.common.Sha256;
+import org.referrals.api.common.Sha256;
 
 /**
  * API keys look like {@code rk_<keyId>.<secret>}: the key id finds the stored record, the secret is checked

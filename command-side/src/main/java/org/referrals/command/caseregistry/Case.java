@@ -106,11 +106,12 @@ public class Case {
     }
 
     /**
-     * Erasure, sent through {@link CaseCommandHandler}, which then destroys the case's key. Only an admin erases;
-     * those who see the case are told so (403), anyone else that it does not exist (404).
+     * Erasure, sent through {@link CaseCommandHandler}, which then destroys the case's key. Only an admin erases,
+     * or the system when the retention period ends; those who see the case are told so (403), anyone else that it
+     * does not exist (404).
      */
     void erase(String justification, Actor actor, Instant now) {
-        if (!actor.hasRole(Role.ADMIN)) {
+        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.SYSTEM)) {
             requireOwnerOrCoordinator(actor);
             Permissions.requireRole(actor, "ErasePersonalData", Role.ADMIN);
         }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.referrals.api.caseregistry.CaseRegistrationResult;
@@ -47,16 +46,16 @@ public class CaseCommandController {
     @ApiResponse(responseCode = "201", description = "Created")
     @Operation(summary = "Register a case with a first consent or other legal basis",
                description = "Role: PARTNER_AGENT (the case belongs to the agent's partner). Personal data is "
-                             + "encrypted under a key of this case before it is stored. possibleDuplicates is "
-                             + "filled once duplicate detection exists (data protection issue); empty until then.")
+                             + "encrypted under a key of this case before it is stored. possibleDuplicates lists "
+                             + "earlier cases with the same names (ignoring case, accents, punctuation and order) "
+                             + "and date of birth, found through a keyed blind index; erased cases are never listed.")
     public Mono<ResponseEntity<CaseRegistrationResult>> register(@Valid @RequestBody RegisterCaseRequest body,
                                                                  @AuthenticationPrincipal Actor actor,
                                                                  ServerHttpRequest request) {
         var command = new RegisterCase(UUID.randomUUID().toString(), body.person(), body.vulnerabilities(),
                                        body.countryOfReturn(), UUID.randomUUID().toString(), body.consent());
-        return commands.<String>send(command, body, actor, request)
-                       .map(caseId -> ResponseEntity.status(HttpStatus.CREATED)
-                                                    .body(new CaseRegistrationResult(caseId, List.of())));
+        return commands.<CaseRegistrationResult>send(command, body, actor, request)
+                       .map(result -> ResponseEntity.status(HttpStatus.CREATED).body(result));
     }
 
     @PostMapping("/{caseId}/consents")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.referrals.api.caseregistry.CaseRegistrationResult;
 import org.referrals.api.caseregistry.CorrectCaseDetails;
 import org.referrals.api.caseregistry.ErasePersonalData;
 import org.referrals.api.caseregistry.RegisterCase;
@@ -36,15 +37,17 @@ public class CaseCommandHandler {
         this.clock = clock;
     }
 
+    /** Answers the case id and the ids of earlier cases that may be the same person (see the blind index). */
     @CommandHandler
-    public String handle(RegisterCase command, Actor actor) throws Exception {
+    public CaseRegistrationResult handle(RegisterCase command, Actor actor) throws Exception {
         Permissions.requireRole(actor, "RegisterCase", Role.PARTNER_AGENT);
         requirePartnerRegistered(actor.partnerId());
         var sealed = sealer.seal(command.caseId(), command.person());
+        var possibleDuplicates = sealer.indexForDuplicates(command.caseId(), command.person());
         cases.newInstance(() -> new Case(command.caseId(), actor.partnerId(), sealed, command.vulnerabilities(),
                                          command.countryOfReturn(), command.consentId(), command.consent(),
                                          clock.instant()));
-        return command.caseId();
+        return new CaseRegistrationResult(command.caseId(), possibleDuplicates);
     }
 
     @CommandHandler
@@ -52,6 +55,7 @@ public class CaseCommandHandler {
         var aggregate = cases.load(command.caseId());
         aggregate.execute(found -> found.requireCorrectableBy(actor)); // before sealing: no key for an erased case
         var sealed = sealer.seal(command.caseId(), command.person());
+        sealer.indexForDuplicates(command.caseId(), command.person());
         aggregate.execute(found -> found.correctDetails(sealed, command.vulnerabilities(), command.countryOfReturn(), actor));
     }
 

@@ -1,5 +1,6 @@
 package org.referrals.command.caseregistry;
 
+import java.util.List;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
 
@@ -10,6 +11,13 @@ import org.referrals.api.caseregistry.SealedPersonalData;
 public interface PersonalDataSealer {
 
     SealedPersonalData seal(String caseId, PersonalDetails details);
+
+    /**
+     * Records the case's keyed blind index of names and date of birth (replacing an earlier one; the case's key
+     * must exist) and answers the other cases with the same index: possible duplicates, found without names in
+     * clear. An erased case has no index left, so it is never found.
+     */
+    List<String> indexForDuplicates(String caseId, PersonalDetails details);
 
     /**
      * Destroys the case's data key (crypto-shredding): every copy of its sealed personal data becomes unreadable.

@@ -16,7 +16,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.referrals.api.common.MetaDataKeys;
 import org.referrals.api.idempotency.IdempotentRequestCompleted;
-import org.referrals.command.common.Sha256;
+import org.referrals.api.common.Sha256;
 
 /**
  * Idempotency decided from the event store: a command carrying an idempotency key and request hash (put there by

@@ -11,7 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.MetaDataKeys;
-import org.referrals.command.common.Sha256;
+import org.referrals.api.common.Sha256;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -8,6 +8,7 @@ import static org.referrals.command.testing.TestData.COORDINATOR;
 import static org.referrals.command.testing.TestData.NOW;
 import static org.referrals.command.testing.TestData.REFERRER;
 import static org.referrals.command.testing.TestData.REFERRER_AGENT;
+import static org.referrals.command.testing.TestData.SYSTEM;
 import static org.referrals.command.testing.TestData.THIRD_AGENT;
 import static org.referrals.command.testing.TestData.as;
 import static org.referrals.command.testing.TestData.caseRegistered;
@@ -29,6 +30,7 @@ import org.referrals.api.caseregistry.CaseClosureReason;
 import org.referrals.api.caseregistry.CaseDetailsCorrected;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
 import org.referrals.api.caseregistry.CaseRegistered;
+import org.referrals.api.caseregistry.CaseRegistrationResult;
 import org.referrals.api.caseregistry.CloseCase;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentTerms;
@@ -82,7 +84,17 @@ class CaseTest {
                .expectEvents(new CaseRegistered(CASE_ID, REFERRER, sealed(CASE_ID), Set.of(Vulnerability.GBV_SURVIVOR), "MA", NOW),
                              new ConsentRecorded(CASE_ID, CONSENT_ID, LegalBasis.CONSENT, List.of(ServiceCategory.HEALTH_CARE),
                                                  List.of(), NOW, consent.expiresAt()))
-               .expectResultMessagePayload(CASE_ID);
+               .expectResultMessagePayload(new CaseRegistrationResult(CASE_ID, List.of()));
+    }
+
+    @Test
+    void registeringTheSamePersonAgainAnswersTheEarlierCaseAsAPossibleDuplicate() {
+        var consent = consentTo(List.of(ServiceCategory.HEALTH_CARE), List.of());
+        sealer.indexForDuplicates("earlier-case", register(consent).person());
+        fixture.givenNoPriorActivity()
+               .when(register(consent), as(REFERRER_AGENT))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(new CaseRegistrationResult(CASE_ID, List.of("earlier-case")));
     }
 
     @Test
@@ -181,6 +193,15 @@ class CaseTest {
         fixture.given(caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, "x", NOW))
                .when(new ErasePersonalData(CASE_ID, "again"), as(ADMIN))
                .expectException(BusinessRuleViolationException.class);
+    }
+
+    @Test
+    void theSystemErasesAClosedCaseWhenItsRetentionPeriodEnds() {
+        fixture.given(caseRegistered(REFERRER), consentForAnything(),
+                      new CaseClosed(CASE_ID, CaseClosureReason.SUPPORT_PERIOD_ENDED, "done", NOW))
+               .when(new ErasePersonalData(CASE_ID, "retention period of P5Y after closure ended"), as(SYSTEM))
+               .expectEvents(new CasePersonalDataErased(CASE_ID, "retention period of P5Y after closure ended", NOW));
+        org.assertj.core.api.Assertions.assertThat(sealer.destroyedKeys).containsExactly(CASE_ID);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.referrals.command.testing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.command.caseregistry.PersonalDataSealer;
@@ -10,6 +12,8 @@ import org.referrals.command.caseregistry.PersonalDataSealer;
 public class FakeSealer implements PersonalDataSealer {
 
     public final List<String> destroyedKeys = new ArrayList<>();
+    /** Case ids by exact names and date of birth (the real index normalises; this fake only needs to match). */
+    private final Map<String, String> indexed = new LinkedHashMap<>();
 
     @Override
     public SealedPersonalData seal(String caseId, PersonalDetails details) {
@@ -17,8 +21,17 @@ public class FakeSealer implements PersonalDataSealer {
     }
 
     @Override
+    public List<String> indexForDuplicates(String caseId, PersonalDetails details) {
+        indexed.put(caseId, details.givenName() + "|" + details.familyName() + "|" + details.dateOfBirth());
+        return indexed.entrySet().stream()
+                      .filter(e -> !e.getKey().equals(caseId) && e.getValue().equals(indexed.get(caseId)))
+                      .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
     public boolean destroyKey(String caseId) {
         destroyedKeys.add(caseId);
+        indexed.remove(caseId);
         return true;
     }
 }

@@ -1,5 +1,8 @@
 package org.referrals.infra.crypto;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +22,10 @@ public class CaseKeyStore {
                              + "case_id VARCHAR(64) PRIMARY KEY, "
                              + "wrapped_key " + (postgres ? "BYTEA" : "VARBINARY(128)") + " NOT NULL, "
                              + "created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+        // the blind index and the closure time live and die with the key: erasure deletes the row
+        jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS blind_index VARCHAR(64)");
+        jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP WITH TIME ZONE");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS case_data_key_blind_index ON case_data_key (blind_index)");
     }
 
     public Optional<byte[]> find(String caseId) {
@@ -28,6 +35,25 @@ public class CaseKeyStore {
 
     public void insert(String caseId, byte[] wrappedKey) {
         jdbc.update("INSERT INTO case_data_key (case_id, wrapped_key) VALUES (?, ?)", caseId, wrappedKey);
+    }
+
+    public void setBlindIndex(String caseId, String blindIndex) {
+        jdbc.update("UPDATE case_data_key SET blind_index = ? WHERE case_id = ?", blindIndex, caseId);
+    }
+
+    /** The cases with this blind index, other than {@code caseId}, oldest first. */
+    public List<String> casesWithBlindIndex(String blindIndex, String caseId) {
+        return jdbc.queryForList("SELECT case_id FROM case_data_key WHERE blind_index = ? AND case_id <> ? "
+                                         + "ORDER BY created_at, case_id", String.class, blindIndex, caseId);
+    }
+
+    public void setClosedAt(String caseId, Instant closedAt) {
+        jdbc.update("UPDATE case_data_key SET closed_at = ? WHERE case_id = ?", closedAt.atOffset(ZoneOffset.UTC), caseId);
+    }
+
+    public List<String> closedBefore(Instant cutoff, int limit) {
+        return jdbc.queryForList("SELECT case_id FROM case_data_key WHERE closed_at < ? ORDER BY closed_at, case_id LIMIT ?",
+                                 String.class, cutoff.atOffset(ZoneOffset.UTC), limit);
     }
 
     /** Destroys the key: afterwards nothing sealed under it can be opened. Answers whether a key was there. */

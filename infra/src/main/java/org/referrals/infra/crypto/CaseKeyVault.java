@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.referrals.api.caseregistry.PersonalDetails;
@@ -16,7 +17,8 @@ import org.referrals.query.caseregistry.PersonalDataReader;
 /**
  * Crypto-shredding: each case's personal data is sealed with AES-256-GCM under a data key of that case alone,
  * stored wrapped by the master key in the {@link CaseKeyStore}. The case id is bound in as associated data, so a
- * ciphertext cannot be passed off as another case's.
+ * ciphertext cannot be passed off as another case's. The case's {@link BlindIndex} is kept in the same row, so it
+ * is destroyed with the key.
  */
 public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
 
@@ -27,10 +29,12 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
 
     private final CaseKeyStore store;
     private final SecretKey masterKey;
+    private final BlindIndex blindIndex;
 
     public CaseKeyVault(CaseKeyStore store, SecretKey masterKey) {
         this.store = store;
         this.masterKey = masterKey;
+        this.blindIndex = new BlindIndex(masterKey);
     }
 
     @Override
@@ -61,6 +65,13 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
                 throw new IllegalStateException("sealed personal data is not readable", e);
             }
         });
+    }
+
+    @Override
+    public List<String> indexForDuplicates(String caseId, PersonalDetails details) {
+        String index = blindIndex.of(details.givenName(), details.familyName(), details.dateOfBirth());
+        store.setBlindIndex(caseId, index);
+        return store.casesWithBlindIndex(index, caseId);
     }
 
     /** Destroys the case's data key (crypto-shredding). */

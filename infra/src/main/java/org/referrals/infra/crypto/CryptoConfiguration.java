@@ -16,6 +16,11 @@ public class CryptoConfiguration {
     }
 
     @Bean
+    public CaseKeyRetention caseKeyRetention(CaseKeyStore store) {
+        return new CaseKeyRetention(store);
+    }
+
+    @Bean
     public CaseKeyVault caseKeyVault(CaseKeyStore store, ReferralsProperties properties, DataDirectory dataDirectory) {
         return new CaseKeyVault(store, MasterKey.load(properties.masterKey(), dataDirectory.resolve("master-key")));
     }

@@ -7,9 +7,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.referral.Timeline;
+import org.referrals.query.audit.AuditChainer;
+import org.referrals.query.audit.AuditVerifier;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The timelines of a referral, and of a case (its own events and those of its referrals). */
 @RestController
@@ -24,9 +29,11 @@ import reactor.core.publisher.Mono;
 public class TimelineController {
 
     private final MongoDatabase mongo;
+    private final AuditVerifier verifier;
 
-    public TimelineController(MongoDatabase reactiveMongoDatabase) {
+    public TimelineController(MongoDatabase reactiveMongoDatabase, AuditVerifier verifier) {
         this.mongo = reactiveMongoDatabase;
+        this.verifier = verifier;
     }
 
     @GetMapping("/api/referrals/{referralId}/timeline")
@@ -67,14 +74,28 @@ public class TimelineController {
     private Mono<Timeline> entries(List<String> aggregateIds) {
         return Flux.from(mongo.getCollection(TimelineProjection.COLLECTION).find(Filters.in("aggregateId", aggregateIds))
                               .sort(Sorts.ascending("seq")))
-                   .map(TimelineController::entry)
                    .collectList()
-                   .map(entries -> new Timeline(entries, null));
+                   .flatMap(this::withAuditChain);
     }
 
-    private static Timeline.Entry entry(Document d) {
-        return new Timeline.Entry(((Number) d.get("seq")).longValue(), d.getString("aggregateId"), d.getString("type"),
-                                  d.getDate("at").toInstant(), d.getString("userId"), d.getString("partnerId"),
-                                  d.getString("summary"), null, null);
+    /** Adds each entry's links of the audit chain, and whether they all still follow from the stored events. */
+    private Mono<Timeline> withAuditChain(List<Document> entries) {
+        List<Long> positions = entries.stream().map(d -> ((Number) d.get("seq")).longValue()).toList();
+        return Flux.from(mongo.getCollection(AuditChainer.COLLECTION).find(Filters.in("_id", positions)))
+                   .collectMap(d -> ((Number) d.get("_id")).longValue())
+                   .flatMap(links -> Mono.fromCallable(() -> Optional.ofNullable(verifier.linksIntact(positions)))
+                                         .subscribeOn(Schedulers.boundedElastic())
+                                         .map(verified -> new Timeline(
+                                                 entries.stream().map(d -> entry(d, links)).toList(),
+                                                 verified.orElse(null))));
+    }
+
+    private static Timeline.Entry entry(Document d, Map<Long, Document> links) {
+        long seq = ((Number) d.get("seq")).longValue();
+        Document link = links.get(seq);
+        return new Timeline.Entry(seq, d.getString("aggregateId"), d.getString("type"), d.getDate("at").toInstant(),
+                                  d.getString("userId"), d.getString("partnerId"), d.getString("summary"),
+                                  link == null ? null : link.getString("hash"),
+                                  link == null ? null : link.getString("prevHash"));
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * The history of a referral or a case, oldest first. Summaries hold no personal data and no free-text notes.
- * {@code hash}, {@code prevHash} and {@code verified} belong to the tamper-evident audit chain and stay null until
- * it exists (data protection issue).
+ * {@code hash} and {@code prevHash} are the entry's links in the tamper-evident audit chain (null until chained, a
+ * fraction of a second after the event). {@code verified}: every entry's hash still follows from its
+ * {@code prevHash} and the stored event (null while some entry is not chained yet); {@code GET /api/audit/verify}
+ * checks the whole chain.
  */
 public record Timeline(List<Entry> entries, Boolean verified) {
 

@@ -1,9 +1,9 @@
-package org.referrals.command.common;
+package org.referrals.api.common;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 over the concatenation of some byte strings (API key hashes, idempotency records, request hashes). */
+/** SHA-256 over the concatenation of some byte strings (API key hashes, idempotency records, request hashes, the audit chain). */
 public final class Sha256 {
 
     private Sha256() {
