@@ -41,10 +41,10 @@ public class CaseKeyStore {
         jdbc.update("UPDATE case_data_key SET blind_index = ? WHERE case_id = ?", blindIndex, caseId);
     }
 
-    /** The cases with this blind index, other than {@code caseId}, oldest first. */
+    /** The cases with this blind index, other than {@code caseId}: the 20 oldest (enough to point a coordinator to them). */
     public List<String> casesWithBlindIndex(String blindIndex, String caseId) {
         return jdbc.queryForList("SELECT case_id FROM case_data_key WHERE blind_index = ? AND case_id <> ? "
-                                         + "ORDER BY created_at, case_id", String.class, blindIndex, caseId);
+                                         + "ORDER BY created_at, case_id LIMIT 20", String.class, blindIndex, caseId);
     }
 
     public void setClosedAt(String caseId, Instant closedAt) {

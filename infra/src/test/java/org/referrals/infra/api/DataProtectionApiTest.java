@@ -1,0 +1,158 @@
+package org.referrals.infra.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.referrals.api.caseregistry.CaseView;
+import org.referrals.api.caseregistry.ConsentTerms;
+import org.referrals.api.caseregistry.LegalBasis;
+import org.referrals.api.caseregistry.PersonalDetails;
+import org.referrals.api.caseregistry.Sex;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.infra.DataDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Erasure searched for in every store, a replay of every projection after it, and duplicate detection through the
+ * blind index, over HTTP. The people here have names no other test uses, so a hit could only come from this test.
+ */
+class DataProtectionApiTest extends ApiTest {
+
+    static final PersonalDetails ERASED_PERSON = new PersonalDetails(
+            "Oumoukalthoum", "Diallobereketou", LocalDate.of(1987, 3, 14), Sex.FEMALE, "GN", "+224 622 98 76 54", List.of("ff"));
+
+    @Autowired
+    MongoDatabase mongo;
+    @Autowired
+    DataDirectory dataDirectory;
+
+    @Test
+    void anErasedNameIsInNoStoreAndAFullReplayKeepsItErased() {
+        var parties = api.parties("dp", ServiceCategory.LEGAL_AID);
+        String caseId = register(parties.referrerKey(), ERASED_PERSON).get("caseId").toString();
+        api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(caseView(caseId, parties.referrerKey()).person().familyName()).isEqualTo(ERASED_PERSON.familyName()));
+
+        api.post("/api/cases/" + caseId + "/erasure", ApiClient.ADMIN_KEY, Map.of("justification", "request of the data subject"))
+           .expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(caseView(caseId, parties.referrerKey()).erased()).isTrue());
+
+        // the searches do see the stores: the partner's id is stored in clear in each
+        assertThat(mongoDump()).contains(parties.referrer());
+        assertThat(eventStoreDump()).contains(parties.referrer());
+        assertThat(filesContaining(parties.referrer())).isNotEmpty();
+        for (String text : List.of(ERASED_PERSON.givenName(), ERASED_PERSON.familyName(), ERASED_PERSON.phone())) {
+            assertThat(mongoDump()).as("MongoDB collections").doesNotContain(text);
+            assertThat(eventStoreDump()).as("event store").doesNotContain(text);
+            assertThat(filesContaining(text)).as("files of the data directory").isEmpty();
+        }
+
+        rebuildEveryProjection();
+        CaseView afterReplay = caseView(caseId, parties.referrerKey());
+        assertThat(afterReplay.erased()).isTrue();
+        assertThat(afterReplay.person()).isNull();
+        assertThat(mongoDump()).doesNotContain(ERASED_PERSON.givenName(), ERASED_PERSON.familyName());
+    }
+
+    @Test
+    void aReRegistrationIsFoundDespiteCaseAccentsAndOrderAndNotAfterErasure() {
+        String agentKey = api.parties("dup", ServiceCategory.LEGAL_AID).referrerKey();
+        var original = new PersonalDetails("José María", "Álvarez-Núñez", LocalDate.of(2009, 11, 2), Sex.MALE, "VE", null, List.of());
+        var sameWrittenOtherwise = new PersonalDetails("ALVAREZ NUNEZ", "jose maria", LocalDate.of(2009, 11, 2), Sex.MALE, "VE", null, List.of());
+        var otherBirthday = new PersonalDetails("José María", "Álvarez-Núñez", LocalDate.of(2009, 11, 3), Sex.MALE, "VE", null, List.of());
+
+        String first = register(agentKey, original).get("caseId").toString();
+        var again = register(agentKey, sameWrittenOtherwise);
+        assertThat(again.get("possibleDuplicates")).isEqualTo(List.of(first));
+        assertThat(register(agentKey, otherBirthday).get("possibleDuplicates")).isEqualTo(List.of());
+
+        api.post("/api/cases/" + first + "/erasure", ApiClient.ADMIN_KEY, Map.of("justification", "request of the data subject"))
+           .expectStatus().isOk();
+        assertThat(register(agentKey, original).get("possibleDuplicates"))
+                .as("only the re-registration is left; the erased case is not found")
+                .isEqualTo(List.of(again.get("caseId")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> register(String agentKey, PersonalDetails person) {
+        var body = Map.of("person", person, "vulnerabilities", List.of("UNACCOMPANIED_CHILD"), "countryOfReturn", "VE",
+                          "consent", new ConsentTerms(LegalBasis.CONSENT, List.of(), List.of(), null));
+        return api.post("/api/cases", agentKey, body).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                  .getResponseBody();
+    }
+
+    private CaseView caseView(String caseId, String key) {
+        return api.call(HttpMethod.GET, "/api/cases/" + caseId, key, null).expectStatus().isOk()
+                  .expectBody(CaseView.class).returnResult().getResponseBody();
+    }
+
+    private String mongoDump() {
+        StringBuilder all = new StringBuilder();
+        for (String name : mongo.listCollectionNames()) {
+            mongo.getCollection(name).find().forEach(d -> all.append(d.toJson()).append('\n'));
+        }
+        return all.toString();
+    }
+
+    private String eventStoreDump() {
+        return String.join("\n", jdbc.queryForList("SELECT payload || ' ' || metaData FROM DomainEventEntry", String.class));
+    }
+
+    private List<Path> filesContaining(String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(dataDirectory.resolve("."))) {
+            return files.filter(Files::isRegularFile).filter(file -> contains(read(file), needle)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new byte[0]; // a file removed while walking holds nothing any more
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rebuildEveryProjection() {
+        List<Map<String, Object>> projections = web.get().uri("/api/admin/projections").header("X-API-Key", ApiClient.ADMIN_KEY)
+                                                   .exchange().expectStatus().isOk().expectBody(List.class)
+                                                   .returnResult().getResponseBody();
+        assertThat(projections).isNotEmpty();
+        for (Map<String, Object> projection : projections) {
+            api.post("/api/admin/projections/" + projection.get("name") + "/rebuild", ApiClient.ADMIN_KEY, null)
+               .expectStatus().isAccepted();
+        }
+        awaitProjectionsIdle();
+    }
+}
