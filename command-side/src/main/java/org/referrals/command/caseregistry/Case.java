@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,6 +123,31 @@ public class Case {
     /** The valid consent (or other legal basis) that covers sharing this case with that partner for that service. */
     public Optional<Consent> legalBasisFor(String partnerId, ServiceCategory category, Instant at) {
         return consents.values().stream().filter(consent -> consent.covers(partnerId, category, at)).findFirst();
+    }
+
+    /**
+     * Why no legal basis covers that partner and category, as the refusal to answer: a consent whose scope fits was
+     * withdrawn or has expired, or every consent is for other partners or categories, or there is none.
+     */
+    public BusinessRuleViolationException missingLegalBasis(String partnerId, ServiceCategory category, Instant at) {
+        List<Consent> inScope = consents.values().stream().filter(c -> c.scopeIncludes(partnerId, category)).toList();
+        if (inScope.stream().anyMatch(Consent::withdrawn)) {
+            Consent withdrawn = inScope.stream().filter(Consent::withdrawn).findFirst().orElseThrow();
+            return new BusinessRuleViolationException(BusinessRule.CONSENT_WITHDRAWN, "consent %s, which covered %s for %s, was withdrawn"
+                    .formatted(withdrawn.consentId(), partnerId, category));
+        }
+        if (!inScope.isEmpty()) {
+            Consent expired = inScope.get(0);
+            return new BusinessRuleViolationException(BusinessRule.CONSENT_EXPIRED, "consent %s, which covered %s for %s, expired at %s"
+                    .formatted(expired.consentId(), partnerId, category, expired.expiresAt()));
+        }
+        if (!consents.isEmpty()) {
+            return new BusinessRuleViolationException(BusinessRule.OUTSIDE_CONSENT_SCOPE,
+                    "no consent or other legal basis of the case includes partner %s and category %s in its scope"
+                            .formatted(partnerId, category));
+        }
+        return new BusinessRuleViolationException(BusinessRule.NO_VALID_CONSENT,
+                                                  "the case has no consent or other legal basis recorded");
     }
 
     /** Its owner or a coordinator may correct it, unless its personal data was erased. */

@@ -21,9 +21,11 @@ public record Consent(String consentId, LegalBasis legalBasis, List<ServiceCateg
 
     /** Valid at that moment, and its scope (empty = any) includes the partner and the category. */
     boolean covers(String partnerId, ServiceCategory category, Instant at) {
-        return !withdrawn
-                && (expiresAt == null || at.isBefore(expiresAt))
-                && (categories.isEmpty() || categories.contains(category))
+        return !withdrawn && (expiresAt == null || at.isBefore(expiresAt)) && scopeIncludes(partnerId, category);
+    }
+
+    boolean scopeIncludes(String partnerId, ServiceCategory category) {
+        return (categories.isEmpty() || categories.contains(category))
                 && (partnerIds.isEmpty() || partnerIds.contains(partnerId));
     }
 }

@@ -1,6 +1,7 @@
 package org.referrals.command.referral;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -46,7 +47,8 @@ class ReferralEligibility {
         ReferralLegalBasis basis = referredCase
                 .invoke(found -> found.legalBasisFor(toPartnerId, category, now))
                 .map(consent -> ReferralLegalBasis.consent(consent.consentId(), consent.legalBasis()))
-                .orElseGet(() -> overrideBy(actor, override, toPartnerId, category));
+                .orElseGet(() -> overrideBy(actor, override, () -> referredCase.invoke(
+                        found -> found.missingLegalBasis(toPartnerId, category, now))));
         return new Verdict(owner, basis);
     }
 
@@ -68,12 +70,11 @@ class ReferralEligibility {
         }
     }
 
-    private static ReferralLegalBasis overrideBy(Actor actor, ConsentOverride override, String partnerId,
-                                                 ServiceCategory category) {
+    /** Without a covering legal basis: the coordinator's justified override, or the reason why not. */
+    private static ReferralLegalBasis overrideBy(Actor actor, ConsentOverride override,
+                                                 Supplier<BusinessRuleViolationException> whyNot) {
         if (override == null) {
-            throw new BusinessRuleViolationException(
-                    BusinessRule.NO_VALID_CONSENT,
-                    "no valid consent or other legal basis of the case covers %s for %s".formatted(partnerId, category));
+            throw whyNot.get();
         }
         if (!actor.isCoordinator() || override.justification() == null || override.justification().isBlank()) {
             throw new BusinessRuleViolationException(BusinessRule.CONSENT_OVERRIDE_NOT_ALLOWED,

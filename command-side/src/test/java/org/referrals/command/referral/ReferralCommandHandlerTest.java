@@ -128,25 +128,25 @@ class ReferralCommandHandlerTest {
     @Test
     void aConsentForAnotherCategoryDoesNotCover() {
         others.caseOf(CASE_ID, caseRegistered(REFERRER), consent(CONSENT_ID, List.of(ServiceCategory.LEGAL_AID), List.of(), null));
-        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.NO_VALID_CONSENT);
+        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.OUTSIDE_CONSENT_SCOPE);
     }
 
     @Test
     void aConsentForAnotherPartnerDoesNotCover() {
         others.caseOf(CASE_ID, caseRegistered(REFERRER), consent(CONSENT_ID, List.of(), List.of(THIRD), null));
-        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.NO_VALID_CONSENT);
+        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.OUTSIDE_CONSENT_SCOPE);
     }
 
     @Test
     void anExpiredConsentDoesNotCover() {
         others.caseOf(CASE_ID, caseRegistered(REFERRER), consent(CONSENT_ID, List.of(), List.of(), NOW));
-        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.NO_VALID_CONSENT);
+        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.CONSENT_EXPIRED);
     }
 
     @Test
     void aWithdrawnConsentDoesNotCover() {
         others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), new ConsentWithdrawn(CASE_ID, CONSENT_ID, null, NOW));
-        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.NO_VALID_CONSENT);
+        expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.CONSENT_WITHDRAWN);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.referrals.api.referral.ReferralExpired;
 import org.referrals.api.referral.ReferralNoteAdded;
 import org.referrals.api.referral.ReferralPutOnHold;
 import org.referrals.api.referral.ReferralRedirected;
+import org.referrals.api.referral.ReferralLegalBasis;
 import org.referrals.api.referral.ReferralRequested;
 import org.referrals.api.referral.ReferralResponseOverdue;
 import org.referrals.api.referral.ReferralResumed;
@@ -30,12 +31,21 @@ final class TimelineSummaries {
     private TimelineSummaries() {
     }
 
+    /** Which legal basis the referral relied on; an override's justification is free text and stays out. */
+    private static String legalBasis(ReferralLegalBasis basis) {
+        if (basis == null) {
+            return "";
+        }
+        return basis.isOverride() ? "; consent overridden by a coordinator"
+                : "; legal basis %s (consent %s)".formatted(basis.legalBasis(), basis.consentId());
+    }
+
     static String of(Object event) {
         if (event instanceof ReferralRequested e) {
             return "Referred by %s to %s for %s (%s)%s; answer due by %s".formatted(
                     e.fromPartnerId(), e.toPartnerId(), e.serviceCategory(), e.urgency(),
                     e.redirectedFrom() == null ? "" : ", redirected from referral " + e.redirectedFrom(), e.respondBy())
-                    + (e.legalBasis() != null && e.legalBasis().isOverride() ? "; consent overridden by a coordinator" : "");
+                    + legalBasis(e.legalBasis());
         }
         if (event instanceof ReferralAccepted) return "Accepted";
         if (event instanceof ReferralDeclined e) return "Declined: " + e.reasonCode();
