@@ -14,7 +14,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import reactor.core.publisher.Mono;
 
 /**
- * Stateless API-key authentication ({@code X-API-Key}) with Spring Security for WebFlux. Missing or wrong keys
+ * Stateless API-key authentication ({@code X-API-Key}) with Spring Security for WebFlux, and OIDC JWT bearer
+ * tokens beside it when an issuer is configured ({@link OidcTokens}). Missing or wrong keys
  * answer 401, a role that may not use an endpoint 403, both as problem documents. Finer rules (which partner may
  * act on which resource) are the domain's, checked by the aggregates.
  */
@@ -27,7 +28,7 @@ public class SecurityConfiguration {
     @Bean
     public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
                                                          ApiKeyAuthenticationManager authenticationManager,
-                                                         ProblemWriter problems) {
+                                                         ProblemWriter problems, OidcProperties oidc) {
         AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager);
         apiKeys.setServerAuthenticationConverter(exchange -> Mono
                 .justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
@@ -37,6 +38,16 @@ public class SecurityConfiguration {
                 "the API key is unknown or revoked"));
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
+        if (oidc.enabled()) {
+            OidcTokens tokens = new OidcTokens(oidc);
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint((exchange, failure) -> problems.write(
+                            exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
+                            "the bearer token is not accepted: " + failure.getMessage()))
+                    .jwt(jwt -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication)));
+        }
+        String howToAuthenticate = "send an API key in the " + API_KEY_HEADER + " header"
+                + (oidc.enabled() ? " or an OIDC token as Authorization: Bearer" : "");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -54,7 +65,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, denied) -> problems.write(
                                 exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
-                                "send an API key in the " + API_KEY_HEADER + " header"))
+                                howToAuthenticate))
                         .accessDeniedHandler((exchange, denied) -> problems.write(
                                 exchange, HttpStatus.FORBIDDEN, "forbidden", "Action not allowed",
                                 "this role may not use this endpoint")))

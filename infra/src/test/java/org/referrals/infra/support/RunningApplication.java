@@ -21,7 +21,9 @@ public final class RunningApplication implements AutoCloseable {
 
     public static RunningApplication start(Path dataDir, String... properties) {
         // as command-line arguments: they override application.yml (builder "properties" would not)
-        List<String> arguments = new ArrayList<>(List.of("--referrals.data-dir=" + dataDir, "--server.port=0"));
+        // immediate shutdown: a graceful one sometimes waited its full 30 s for a connection (see ApiTest)
+        List<String> arguments = new ArrayList<>(List.of("--referrals.data-dir=" + dataDir, "--server.port=0",
+                                                          "--server.shutdown=immediate"));
         for (String property : properties) {
             arguments.add("--" + property);
         }
