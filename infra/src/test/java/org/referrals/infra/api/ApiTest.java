@@ -26,6 +26,8 @@ public abstract class ApiTest {
         registry.add("referrals.bootstrap-admin-key", () -> ApiClient.ADMIN_KEY);
         // at the end of the test JVM nothing needs draining; a graceful stop sometimes waited 30 s for a connection
         registry.add("server.shutdown", () -> "immediate");
+        // tests present wrong keys on purpose; the throttle itself is tested apart (HttpLimitsTest)
+        registry.add("referrals.http.failed-auth-limit", () -> "100000");
     }
 
     @Autowired
