@@ -2,8 +2,13 @@ package org.referrals.infra.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.referrals.api.partner.ServiceCategory;
@@ -13,13 +18,37 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 
 /**
- * A case's whole life over HTTP, refusals, bad input and a replay included, with the log output captured at the
- * application's configured levels: no name, date of birth or phone number of the person may appear in it.
+ * No personal data in logs. First a case's whole life over HTTP, refusals, bad input and a replay included, with
+ * the console captured; then the log file that every application started by this module's tests wrote to
+ * ({@code target/test-logs/application.log}, see the surefire configuration): this class runs last, so the file
+ * holds the logs of the whole API test suite. No name, date of birth or phone number of a test person may appear.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoPersonalDataInLogsTest extends ApiTest {
 
+    /** Every personal detail the tests of this module send, in the forms they send it. */
+    static List<String> testPeople() {
+        var person = Samples.person();
+        var erased = DataProtectionApiTest.ERASED_PERSON;
+        return List.of(person.givenName(), person.familyName(), person.phone(), "1991-07-23", "23/07/1991",
+                       erased.givenName(), erased.familyName(), erased.phone(), erased.dateOfBirth().toString(),
+                       "José María", "Álvarez-Núñez", "ALVAREZ NUNEZ", "jose maria", "2009-11-02");
+    }
+
     @Test
+    @Order(2)
+    void theLogsOfTheWholeSuiteHoldNoPersonalData() throws Exception {
+        Path logFile = Path.of(System.getProperty("logging.file.name", "target/test-logs/application.log"));
+        assertThat(logFile).exists();
+        String logs = Files.readString(logFile);
+        assertThat(logs).as("the file holds the suite's logs").contains("rebuilding projection cases");
+        assertThat(logs).doesNotContain(testPeople());
+    }
+
+    @Test
+    @Order(1)
     void noPersonalDataReachesTheLogs(CapturedOutput output) {
         var parties = api.parties("lg", ServiceCategory.COUNSELLING);
         String caseId = api.caseOf(parties.referrerKey());
@@ -41,9 +70,7 @@ class NoPersonalDataInLogsTest extends ApiTest {
         api.post("/api/cases/" + caseId + "/erasure", ApiClient.ADMIN_KEY, Map.of("justification", "asked")).expectStatus().isOk();
         awaitProjectionsIdle();
 
-        var person = Samples.person();
         assertThat(output.getAll()).contains("rebuilding projection cases") // the capture sees the application's logs
-                                   .doesNotContain(person.givenName(), person.familyName(), person.phone(), "1991-07-23",
-                                                   "23/07/1991");
+                                   .doesNotContain(testPeople());
     }
 }
