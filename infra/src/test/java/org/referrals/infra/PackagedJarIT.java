@@ -75,7 +75,8 @@ class PackagedJarIT {
         int exit = bash.waitFor();
         assertThat(exit).as("walkthrough output:%n%s", output).isZero();
         assertThat(output).contains("\"status\":\"ACCEPTED\"", "\"status\":\"DELIVERED\"", "\"total\":1",
-                                    "\"acceptanceRate\":1.0", "\"nodes\":", "\"summary\":\"Closed: NEED_MET\"")
+                                    "\"acceptanceRate\":1.0", "\"nodes\":", "\"summary\":\"Closed: NEED_MET\"",
+                                    "\"verified\":true,\"checkedEvents\":")
                           .containsPattern("\"referralId\":\"[0-9a-f-]{36}\",\"caseId\".*\"status\":\"CLOSED\"");
     }
 

@@ -103,6 +103,7 @@ class ConsentApiTest extends ApiTest {
     private String requestedSummary(String referralId) {
         Timeline timeline = api.call(HttpMethod.GET, "/api/referrals/" + referralId + "/timeline", api.coordinatorKey(), null)
                                .expectStatus().isOk().expectBody(Timeline.class).returnResult().getResponseBody();
+        assertThat(timeline.entries()).as("the timeline has caught up").isNotEmpty();
         return timeline.entries().get(0).summary();
     }
 }

@@ -5,7 +5,6 @@ import static org.referrals.infra.support.Samples.COORDINATOR;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import org.referrals.api.caseregistry.CaseRegistered;
 import org.referrals.api.common.Actor;
 import org.referrals.api.partner.PartnerRegistered;
 import org.referrals.infra.crypto.CaseKeyVault;
+import org.referrals.infra.support.PostgresSchema;
 import org.referrals.infra.support.RunningApplication;
 import org.referrals.infra.support.Samples;
 
@@ -38,8 +38,8 @@ import org.referrals.infra.support.Samples;
  */
 class PostgresEventStoreTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String SCHEMA = "referrals_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static PostgresSchema schema;
+    private static String SCHEMA;
 
     @TempDir
     static Path dataDir;
@@ -47,12 +47,9 @@ class PostgresEventStoreTest {
 
     @BeforeAll
     static void startOnPostgres() throws Exception {
-        try (Connection admin = DriverManager.getConnection(SERVER, "postgres", "")) {
-            admin.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        }
-        app = RunningApplication.start(dataDir,
-                                       "referrals.eventstore.url=" + SERVER + "?currentSchema=" + SCHEMA,
-                                       "referrals.eventstore.user=postgres");
+        schema = PostgresSchema.create("referrals_test");
+        SCHEMA = schema.name();
+        app = RunningApplication.start(dataDir, schema.applicationProperties());
     }
 
     @AfterAll
@@ -60,8 +57,8 @@ class PostgresEventStoreTest {
         if (app != null) {
             app.close();
         }
-        try (Connection admin = DriverManager.getConnection(SERVER, "postgres", "")) {
-            admin.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -76,7 +73,7 @@ class PostgresEventStoreTest {
         var registered = (CaseRegistered) eventStore.readEvents(registerCase.caseId()).next().getPayload();
         assertThat(app.bean(CaseKeyVault.class).open(registered.personalData())).contains(registerCase.person());
 
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "")) {
+        try (Connection connection = schema.connect()) {
             var rows = connection.createStatement().executeQuery(
                     "SELECT payload, metadata FROM " + SCHEMA + ".domainevententry WHERE aggregateidentifier = 'ngo-postgres'");
             assertThat(rows.next()).isTrue();

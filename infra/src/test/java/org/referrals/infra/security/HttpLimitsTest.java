@@ -37,9 +37,7 @@ class HttpLimitsTest {
                                        "referrals.http.failed-auth-limit=3", "referrals.http.failed-auth-window=1m",
                                        "referrals.http.cors-allowed-origins=" + DASHBOARD,
                                        "referrals.http.max-body-size=1KB");
-        web = WebTestClient.bindToServer()
-                           .baseUrl("http://127.0.0.1:" + app.context().getEnvironment().getProperty("local.server.port"))
-                           .build();
+        web = app.web();
     }
 
     @AfterAll

@@ -59,10 +59,12 @@ class OidcJwtTest {
         app = RunningApplication.start(dataDir, "referrals.oidc.issuer-uri=" + ISSUER,
                                        "referrals.oidc.jwk-set-uri=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
                                        "referrals.bootstrap-admin-key=" + ADMIN_KEY);
-        web = WebTestClient.bindToServer()
-                           .baseUrl("http://127.0.0.1:" + app.context().getEnvironment().getProperty("local.server.port"))
-                           .build();
+        web = app.web();
         app.send(Samples.partner("ngo-oidc", ServiceCategory.LEGAL_AID), Samples.COORDINATOR);
+        // the caseload endpoint answers once the partner read model has it
+        String coordinator = valid(Map.of("roles", "COORDINATOR"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                get("/api/partners/ngo-oidc/caseload", coordinator).expectStatus().isOk());
     }
 
     @AfterAll

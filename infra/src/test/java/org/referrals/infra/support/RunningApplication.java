@@ -9,6 +9,7 @@ import org.referrals.api.common.Actor;
 import org.referrals.infra.ReferralNetworkApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The whole application in this JVM, on a data directory of the test's, for tests that stop and start it. */
 public final class RunningApplication implements AutoCloseable {
@@ -46,6 +47,13 @@ public final class RunningApplication implements AutoCloseable {
 
     public static <R> R send(CommandGateway gateway, Object command, Actor actor) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.asMetaData()));
+    }
+
+    /** An HTTP client for this application's port. */
+    public WebTestClient web() {
+        return WebTestClient.bindToServer()
+                            .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+                            .build();
     }
 
     public ConfigurableApplicationContext context() {
