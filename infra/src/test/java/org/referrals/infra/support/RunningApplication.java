@@ -21,6 +21,11 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     public static RunningApplication start(Path dataDir, String... properties) {
+        return start(dataDir, null, properties);
+    }
+
+    /** With this clock instead of the system's (the application's {@code Clock} bean gives way to it). */
+    public static RunningApplication start(Path dataDir, java.time.Clock clock, String... properties) {
         // as command-line arguments: they override application.yml (builder "properties" would not)
         // immediate shutdown: a graceful one sometimes waited its full 30 s for a connection (see ApiTest)
         List<String> arguments = new ArrayList<>(List.of("--referrals.data-dir=" + dataDir, "--server.port=0",
@@ -28,8 +33,11 @@ public final class RunningApplication implements AutoCloseable {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        return new RunningApplication(new SpringApplicationBuilder(ReferralNetworkApplication.class)
-                                              .run(arguments.toArray(String[]::new)));
+        var builder = new SpringApplicationBuilder(ReferralNetworkApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return new RunningApplication(builder.run(arguments.toArray(String[]::new)));
     }
 
     public static RunningApplication startWithProfile(Path dataDir, String profile) {

@@ -7,13 +7,11 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.referrals.api.caseregistry.ErasePersonalData;
 import org.referrals.api.common.Actor;
+import org.referrals.command.common.PeriodicTask;
+import org.referrals.command.common.SystemCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,30 +35,22 @@ public class RetentionSweeper implements DisposableBean {
 
     private final CaseRetention retention;
     private final CommandGateway commands;
-    private final Clock clock;
     private final String period;
-    private final Duration interval;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "retention-sweeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask task;
 
     public RetentionSweeper(CaseRetention retention, CommandGateway commands, Clock clock,
                             @Value("${referrals.retention.period:P5Y}") String period,
                             @Value("${referrals.retention.sweep-interval:PT1H}") Duration interval) {
         this.retention = retention;
         this.commands = commands;
-        this.clock = clock;
         this.period = period;
-        this.interval = interval;
+        this.task = new PeriodicTask("retention-sweeper", interval, () -> sweep(clock.instant()));
         cutoff(clock.instant()); // a wrong period stops the start, not the first sweep
     }
 
     @EventListener(ContextRefreshedEvent.class)
     void start() {
-        worker.scheduleWithFixedDelay(this::sweepQuietly, Math.min(5_000, interval.toMillis()), interval.toMillis(),
-                                      TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     /** Erases every case whose retention period has ended at {@code now}; answers how many. */
@@ -71,8 +61,7 @@ public class RetentionSweeper implements DisposableBean {
         while (!(due = retention.closedBefore(cutoff, BATCH)).isEmpty()) {
             for (String caseId : due) {
                 String justification = "retention period of " + period + " after closure ended";
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ErasePersonalData(caseId, justification))
-                                                          .andMetaData(ACTOR.asMetaData()));
+                SystemCommands.send(commands, new ErasePersonalData(caseId, justification), ACTOR);
                 log.info("retention: personal data of case {} erased, closed before {}", caseId, cutoff);
                 erased++;
             }
@@ -89,16 +78,8 @@ public class RetentionSweeper implements DisposableBean {
         }
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep(clock.instant());
-        } catch (RuntimeException e) {
-            log.warn("retention sweep stopped, tried again in {}: {}", interval, e.toString());
-        }
-    }
-
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        task.close();
     }
 }
