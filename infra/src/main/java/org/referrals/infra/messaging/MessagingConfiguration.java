@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -76,6 +78,16 @@ public class MessagingConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Event timestamps follow that clock too (Axon reads them from a static field), so that a test that moves time
+     * moves them with it; put back to the system clock when the context closes.
+     */
+    @Bean
+    public DisposableBean eventTimestampClock(Clock clock) {
+        GenericEventMessage.clock = clock;
+        return () -> GenericEventMessage.clock = Clock.systemUTC();
     }
 
     /** No update check or usage report to AxonIQ: this system holds data of vulnerable people and calls nobody. */

@@ -60,7 +60,8 @@ class AuthorizationMatrixTest extends ApiTest {
             "directory            | 200 200 200 200 200 200",
             "projection status    | 403 403 403 403 403 200",
             "audit verify         | 403 403 403 200 403 200",
-            "audit checkpoint     | 403 403 403 200 403 200");
+            "audit checkpoint     | 403 403 403 200 403 200",
+            "escalations          | 403 403 403 200 403 403");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -225,6 +226,7 @@ class AuthorizationMatrixTest extends ApiTest {
         endpoints.put("directory", w -> key -> status(HttpMethod.GET, "/api/partners?kind=NGO", key, null));
         endpoints.put("projection status", w -> key -> status(HttpMethod.GET, "/api/admin/projections", key, null));
         endpoints.put("audit verify", w -> key -> status(HttpMethod.GET, "/api/audit/verify", key, null));
+        endpoints.put("escalations", w -> key -> status(HttpMethod.GET, "/api/escalations", key, null));
         endpoints.put("audit checkpoint", w -> key -> status(HttpMethod.GET, "/api/audit/checkpoint", key, null));
         endpoints.put("issue api key", w -> key -> status(HttpMethod.POST, "/api/admin/api-keys", key,
                                                           Map.of("role", "ANALYST", "label", "matrix")));

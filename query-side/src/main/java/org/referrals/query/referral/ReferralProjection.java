@@ -68,6 +68,7 @@ public class ReferralProjection {
                 .append("status", ReferralStatus.REQUESTED.name())
                 .append("respondBy", Date.from(event.respondBy()))
                 .append("redirectedFrom", event.redirectedFrom())
+                .append("consentOverride", event.legalBasis() != null && event.legalBasis().isOverride())
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
     }
 
@@ -85,7 +86,8 @@ public class ReferralProjection {
             ReplayStatus replay) {
         changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min("answeredAt", Date.from(at)),
-               Updates.set("answer", ReferralStatus.DECLINED.name()), Updates.set("declineReason", event.reasonCode().name()));
+               Updates.set("answer", ReferralStatus.DECLINED.name()), Updates.set("declineReason", event.reasonCode().name()),
+               Updates.set("declineNote", event.note()), Updates.set("declinedAt", Date.from(at)));
     }
 
     @EventHandler
@@ -135,7 +137,7 @@ public class ReferralProjection {
     void on(ReferralExpired event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
         changes.changed(event.referralId(), replay);
-        status(event.referralId(), ReferralStatus.EXPIRED, sequence, at);
+        status(event.referralId(), ReferralStatus.EXPIRED, sequence, at, Updates.set("expiredAt", Date.from(at)));
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.DeclineReason;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.ReferralView;
 import org.referrals.api.referral.Urgency;
@@ -29,6 +30,9 @@ public final class ReferralViews {
         return new ReferralView(d.getString("_id"), d.getString("caseId"), d.getString("fromPartnerId"),
                                 d.getString("toPartnerId"), ServiceCategory.valueOf(d.getString("serviceCategory")),
                                 Urgency.valueOf(d.getString("urgency")), status, respondBy, overdue,
-                                instant(d, "createdAt"), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION));
+                                instant(d, "createdAt"), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION),
+                                d.getString("redirectedFrom"), d.getString("redirectedTo"),
+                                d.getString("declineReason") == null ? null : DeclineReason.valueOf(d.getString("declineReason")),
+                                d.getString("declineNote"));
     }
 }
