@@ -61,7 +61,8 @@ class AuthorizationMatrixTest extends ApiTest {
             "projection status    | 403 403 403 403 403 200",
             "audit verify         | 403 403 403 200 403 200",
             "audit checkpoint     | 403 403 403 200 403 200",
-            "escalations          | 403 403 403 200 403 403");
+            "escalations          | 403 403 403 200 403 403",
+            "suggestions          | 200 404 404 200 404 404");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -226,6 +227,12 @@ class AuthorizationMatrixTest extends ApiTest {
         endpoints.put("directory", w -> key -> status(HttpMethod.GET, "/api/partners?kind=NGO", key, null));
         endpoints.put("projection status", w -> key -> status(HttpMethod.GET, "/api/admin/projections", key, null));
         endpoints.put("audit verify", w -> key -> status(HttpMethod.GET, "/api/audit/verify", key, null));
+        endpoints.put("suggestions", w -> {
+            Referral referral = referral(w);
+            awaitStatus(w, "/api/cases/" + referral.caseId());
+            return key -> status(HttpMethod.GET, "/api/referrals/suggestions?caseId=" + referral.caseId() + "&category=" + CARE.name(),
+                                 key, null);
+        });
         endpoints.put("escalations", w -> key -> status(HttpMethod.GET, "/api/escalations", key, null));
         endpoints.put("audit checkpoint", w -> key -> status(HttpMethod.GET, "/api/audit/checkpoint", key, null));
         endpoints.put("issue api key", w -> key -> status(HttpMethod.POST, "/api/admin/api-keys", key,

@@ -97,4 +97,11 @@ public class CaseProjection {
         return new Document("algorithm", data.algorithm()).append("keyId", data.keyId())
                 .append("nonce", data.nonce()).append("ciphertext", data.ciphertext());
     }
+
+    /** The sealed personal data of a case document; empty once erased. */
+    public static java.util.Optional<SealedPersonalData> sealedData(Document caseDocument) {
+        return java.util.Optional.ofNullable(caseDocument.get("personalData", Document.class))
+                .map(d -> new SealedPersonalData(d.getString("algorithm"), d.getString("keyId"), d.getString("nonce"),
+                                                 d.getString("ciphertext")));
+    }
 }

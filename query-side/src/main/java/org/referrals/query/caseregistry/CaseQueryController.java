@@ -11,7 +11,6 @@ import org.bson.Document;
 import org.referrals.api.caseregistry.CaseView;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.caseregistry.PersonalDetails;
-import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
@@ -48,13 +47,8 @@ public class CaseQueryController {
     }
 
     private CaseView view(Document d, boolean minimised) {
-        Document sealed = d.get("personalData", Document.class);
-        CaseView.Person person = null;
-        if (sealed != null) {
-            var data = new SealedPersonalData(sealed.getString("algorithm"), sealed.getString("keyId"),
-                                              sealed.getString("nonce"), sealed.getString("ciphertext"));
-            person = personalData.open(data).map(p -> person(p, minimised)).orElse(null);
-        }
+        CaseView.Person person = CaseProjection.sealedData(d).flatMap(personalData::open)
+                                               .map(p -> person(p, minimised)).orElse(null);
         Set<Vulnerability> vulnerabilities = d.getList("vulnerabilities", String.class).stream()
                                               .map(Vulnerability::valueOf).collect(Collectors.toSet());
         List<CaseView.Consent> consents = minimised ? List.of() : d.getList("consents", Document.class).stream()

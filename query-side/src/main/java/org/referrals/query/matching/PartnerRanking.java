@@ -1,0 +1,138 @@
+package org.referrals.query.matching;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.referrals.api.matching.Suggestions.Exclusion;
+import org.referrals.api.matching.Suggestions.Suggestion;
+import org.referrals.api.partner.PartnerView;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.Urgency;
+
+/**
+ * Ranks the partners offering a category for one case. Points, 100 at most: 30 when the partner serves the asked
+ * region; 25 times the share of its capacity that is free (12.5 when it states none); 20 times its acceptance
+ * rate (10 before any answer); 15 times how much of the urgency's response time its median answer leaves unused
+ * (7.5 before any answer); 10 when it speaks a language of the person. Suspended partners, partners without a free
+ * place and partners no valid consent of the case covers are marked, and ranked after the others.
+ */
+public final class PartnerRanking {
+
+    /** A partner with the figures of its caseload. */
+    public record Candidate(PartnerView partner, long activeLoad, Double acceptanceRate, Double medianHoursToRespond) {
+    }
+
+    /** A consent of the case as the read model holds it. */
+    public record Consent(List<String> categories, List<String> partnerIds, Instant expiresAt, boolean withdrawn) {
+
+        boolean covers(String partnerId, ServiceCategory category, Instant at) {
+            return !withdrawn && (expiresAt == null || at.isBefore(expiresAt))
+                    && (categories.isEmpty() || categories.contains(category.name()))
+                    && (partnerIds.isEmpty() || partnerIds.contains(partnerId));
+        }
+    }
+
+    private PartnerRanking() {
+    }
+
+    public static List<Suggestion> rank(List<Candidate> candidates, List<String> caseLanguages, List<Consent> consents,
+                                        ServiceCategory category, String region, Urgency urgency, Instant now) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            PartnerView partner = candidate.partner();
+            if (partner.services().stream().noneMatch(offer -> offer.category() == category)) {
+                continue;
+            }
+            List<String> explanation = new ArrayList<>();
+            double score = region(partner, region, explanation)
+                    + capacity(candidate, explanation)
+                    + acceptance(candidate, explanation)
+                    + speed(candidate, urgency, explanation)
+                    + language(partner, caseLanguages, explanation);
+            List<Exclusion> exclusions = new ArrayList<>();
+            if (!partner.active()) {
+                exclusions.add(Exclusion.SUSPENDED);
+            }
+            if (partner.capacity() != null && partner.capacity() - candidate.activeLoad() <= 0) {
+                exclusions.add(Exclusion.AT_CAPACITY);
+            }
+            if (consents.stream().noneMatch(consent -> consent.covers(partner.partnerId(), category, now))) {
+                exclusions.add(Exclusion.OUTSIDE_CONSENT_SCOPE);
+            }
+            suggestions.add(new Suggestion(partner.partnerId(), partner.name(), round(score), exclusions.isEmpty(),
+                                           explanation, exclusions));
+        }
+        suggestions.sort(Comparator.comparing(Suggestion::eligible).reversed()
+                                   .thenComparing(Comparator.comparingDouble(Suggestion::score).reversed())
+                                   .thenComparing(Suggestion::partnerId));
+        return suggestions;
+    }
+
+    private static double region(PartnerView partner, String region, List<String> explanation) {
+        if (region == null || region.isBlank()) {
+            explanation.add("no region asked (+0)");
+            return 0;
+        }
+        boolean serves = partner.regions().stream().anyMatch(r -> r.equalsIgnoreCase(region.trim()));
+        explanation.add(serves ? "serves " + region + " (+30)" : "does not serve " + region + " (+0)");
+        return serves ? 30 : 0;
+    }
+
+    private static double capacity(Candidate candidate, List<String> explanation) {
+        Integer capacity = candidate.partner().capacity();
+        if (capacity == null) {
+            explanation.add("states no capacity (+12.5)");
+            return 12.5;
+        }
+        long free = Math.max(0, capacity - candidate.activeLoad());
+        double points = capacity == 0 ? 0 : round(25.0 * free / capacity);
+        explanation.add("%d of %d places free (+%s)".formatted(free, capacity, format(points)));
+        return points;
+    }
+
+    private static double acceptance(Candidate candidate, List<String> explanation) {
+        Double rate = candidate.acceptanceRate();
+        if (rate == null) {
+            explanation.add("has answered no referral yet (+10)");
+            return 10;
+        }
+        double points = round(20 * rate);
+        explanation.add("accepted %d%% of the referrals it answered (+%s)".formatted(Math.round(rate * 100), format(points)));
+        return points;
+    }
+
+    private static double speed(Candidate candidate, Urgency urgency, List<String> explanation) {
+        Double median = candidate.medianHoursToRespond();
+        long allowed = urgency.responseTime().toHours();
+        if (median == null) {
+            explanation.add("no response time known yet (+7.5)");
+            return 7.5;
+        }
+        double points = round(15 * Math.max(0, 1 - median / allowed));
+        explanation.add("answers in a median of %s h, against the %d h a%s %s referral allows (+%s)".formatted(
+                format(round(median)), allowed, urgency == Urgency.EMERGENCY ? "n" : "", urgency, format(points)));
+        return points;
+    }
+
+    private static double language(PartnerView partner, List<String> caseLanguages, List<String> explanation) {
+        if (caseLanguages == null || caseLanguages.isEmpty()) {
+            explanation.add("the person's languages are not known (+0)");
+            return 0;
+        }
+        List<String> shared = partner.languages().stream()
+                                     .filter(l -> caseLanguages.stream().anyMatch(c -> c.equalsIgnoreCase(l)))
+                                     .map(l -> l.toLowerCase(Locale.ROOT)).sorted().toList();
+        explanation.add(shared.isEmpty() ? "shares no language with the person (+0)" : "speaks " + String.join(", ", shared) + " (+10)");
+        return shared.isEmpty() ? 0 : 10;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
