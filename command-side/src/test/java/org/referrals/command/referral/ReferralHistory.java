@@ -30,16 +30,16 @@ import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.Urgency;
 
 /** Event histories that bring the referral of the tests into each state. */
-final class ReferralHistory {
+public final class ReferralHistory {
 
-    static final ReferralRequested REQUESTED = new ReferralRequested(
+    public static final ReferralRequested REQUESTED = new ReferralRequested(
             REFERRAL_ID, CASE_ID, REFERRER, RECEIVER, ServiceCategory.HEALTH_CARE, Urgency.EMERGENCY, "needs care",
             NOW, NOW.plus(Urgency.EMERGENCY.responseTime()), null, ReferralLegalBasis.consent(CONSENT_ID, LegalBasis.CONSENT));
 
     private ReferralHistory() {
     }
 
-    static List<Object> reaching(ReferralStatus status) {
+    public static List<Object> reaching(ReferralStatus status) {
         List<Object> events = new ArrayList<>();
         events.add(REQUESTED);
         switch (status) {
