@@ -154,12 +154,17 @@ public class DerivedFigures implements DisposableBean {
         List<Document> flow = mongo.getCollection("referrals")
                                    .find(Filters.and(Filters.eq("fromPartnerId", from), Filters.eq("toPartnerId", to)))
                                    .into(new ArrayList<>());
+        replace(EDGES, flowId(from, to), flowDocument(from, to, flow));
+    }
+
+    /** A flow edge of {@code network_edges} from the referral documents from one partner to another. */
+    public static Document flowDocument(String from, String to, List<Document> flow) {
         List<Double> hours = flow.stream().flatMap(r -> Figures.hoursBetween(r, "createdAt", "answeredAt").stream()).toList();
-        replace(EDGES, flowId(from, to), new Document("kind", FLOW).append("from", from).append("to", to)
+        return new Document("kind", FLOW).append("from", from).append("to", to)
                 .append("referrals", (long) flow.size())
                 .append("accepted", count(flow, "answer", ReferralStatus.ACCEPTED.name()))
                 .append("declined", count(flow, "answer", ReferralStatus.DECLINED.name()))
-                .append("medianHoursToRespond", Figures.median(hours)));
+                .append("medianHoursToRespond", Figures.median(hours));
     }
 
     private void refreshBucket(String day, String category, String partnerId) {

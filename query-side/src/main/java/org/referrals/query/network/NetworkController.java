@@ -1,20 +1,28 @@
 package org.referrals.query.network;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.NetworkMap;
 import org.referrals.api.partner.PartnerKind;
+import org.referrals.api.partner.ServiceCategory;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.figures.DerivedFigures;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,14 +40,64 @@ public class NetworkController {
 
     @GetMapping("/api/network")
     @Operation(summary = "The network map: partners and the referral flows and agreements between them",
-               description = "Roles: COORDINATOR, ANALYST.")
-    public Mono<NetworkMap> network(@AuthenticationPrincipal Actor actor) {
+               description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
+                       + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
+                       + "category made in that period (computed when asked; without them the kept figures answer).")
+    public Mono<NetworkMap> network(@AuthenticationPrincipal Actor actor,
+                                    @RequestParam(required = false) String region,
+                                    @RequestParam(required = false) String category,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
         if (!(actor.isCoordinator() || actor.hasRole(Role.ANALYST))) {
             return Mono.error(ReadProblems.forbidden("only coordinators and analysts see the network map"));
         }
         Mono<List<Document>> nodes = Flux.from(mongo.getCollection("network_nodes").find()).collectList();
-        Mono<List<Document>> edges = Flux.from(mongo.getCollection("network_edges").find()).collectList();
-        return Mono.zip(nodes, edges).map(both -> map(both.getT1(), both.getT2()));
+        Mono<List<Document>> edges = category == null && from == null && to == null
+                ? Flux.from(mongo.getCollection("network_edges").find()).collectList()
+                : Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
+                           filteredFlows(category, from, to))
+                      .map(both -> { both.getT1().addAll(both.getT2()); return both.getT1(); });
+        return Mono.zip(nodes, edges).map(both -> inRegion(map(both.getT1(), both.getT2()), region));
+    }
+
+    /** Flows counted from the referrals of one category and period, grouped by pair. */
+    private Mono<List<Document>> filteredFlows(String category, String from, String to) {
+        List<Bson> filters = new ArrayList<>();
+        if (category != null) {
+            filters.add(Filters.eq("serviceCategory", ReadProblems.parse("category", ServiceCategory.class, category).name()));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("createdAt", Date.from(day("from", from).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        if (to != null) {
+            filters.add(Filters.lt("createdAt", Date.from(day("to", to).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        return Flux.from(mongo.getCollection("referrals").find(filters.isEmpty() ? new Document() : Filters.and(filters)))
+                   .collectMultimap(r -> r.getString("fromPartnerId") + "|" + r.getString("toPartnerId"))
+                   .map(pairs -> pairs.values().stream().map(ArrayList::new)
+                                      .map(flow -> DerivedFigures.flowDocument(flow.get(0).getString("fromPartnerId"),
+                                                                               flow.get(0).getString("toPartnerId"),
+                                                                               new ArrayList<Document>(flow)))
+                                      .toList());
+    }
+
+    private static LocalDate day(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ReadProblems.badRequest(field, "a date like 2026-01-31");
+        }
+    }
+
+    /** The partners serving a region (all without one), and only the edges between them. */
+    static NetworkMap inRegion(NetworkMap map, String region) {
+        if (region == null || region.isBlank()) {
+            return map;
+        }
+        List<NetworkMap.Node> nodes = map.nodes().stream()
+                .filter(n -> n.regions().stream().anyMatch(r -> r.equalsIgnoreCase(region.trim()))).toList();
+        Set<String> kept = new HashSet<>(nodes.stream().map(NetworkMap.Node::id).toList());
+        return new NetworkMap(nodes, map.edges().stream().filter(e -> kept.contains(e.from()) && kept.contains(e.to())).toList());
     }
 
     static NetworkMap map(List<Document> nodeDocuments, List<Document> edgeDocuments) {

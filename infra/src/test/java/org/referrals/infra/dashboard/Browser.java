@@ -1,0 +1,85 @@
+package org.referrals.infra.dashboard;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver, both at their package paths (or $CHROMIUM and
+ * $CHROMEDRIVER): given explicitly, so Selenium never tries to download a driver.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    Browser(String baseUrl, int width, int height) {
+        this.baseUrl = baseUrl;
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(env("CHROMIUM", "/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                              "--window-size=" + width + "," + height, "--lang=fr-FR");
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    void open(String hash) {
+        driver.get(baseUrl + "/" + hash);
+    }
+
+    void signIn(String key) {
+        open("");
+        WebElement field = waitFor(d -> d.findElement(By.id("credential")));
+        field.sendKeys(key);
+        driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.id("signout")).isDisplayed());
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    WebElement find(String css) {
+        return waitFor(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the browser shows under target/screenshots, for review. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

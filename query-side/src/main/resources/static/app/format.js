@@ -1,0 +1,133 @@
+// Pure functions of the dashboard (no DOM, no fetch): unit-tested with `node --test` (query-side/src/test/js).
+
+/** Hours as "5 h" or, from two days on, "3.5 j"/"3.5 d"; a dash when unknown. */
+export function formatHours(hours, units = { hours: 'h', days: 'j' }) {
+  if (hours === null || hours === undefined || Number.isNaN(hours)) return '–';
+  if (hours >= 48) return `${round1(hours / 24)} ${units.days}`;
+  return `${round1(hours)} ${units.hours}`;
+}
+
+export function formatPercent(rate) {
+  if (rate === null || rate === undefined) return '–';
+  return `${Math.round(rate * 100)} %`;
+}
+
+export function formatDateTime(iso, lang = 'fr') {
+  if (!iso) return '–';
+  return new Date(iso).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB',
+    { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+}
+
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+
+/**
+ * CSV (RFC 4180, comma-separated, CRLF) of a header and rows. A cell starting with = + - @ is prefixed with an
+ * apostrophe, so that a spreadsheet does not run it as a formula.
+ */
+export function toCsv(header, rows) {
+  const cell = (value) => {
+    let text = value === null || value === undefined ? '' : String(value);
+    if (/^[=+\-@]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A sorted copy: by a key, ascending or descending, unknown values last whatever the direction. */
+export function sortBy(items, key, descending = false) {
+  return [...items].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    const xMissing = x === null || x === undefined;
+    const yMissing = y === null || y === undefined;
+    if (xMissing || yMissing) return xMissing === yMissing ? 0 : (xMissing ? 1 : -1);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return descending ? -order : order;
+  });
+}
+
+/** Share of answered referrals accepted, or null before any answer. */
+export function acceptanceRate(accepted, declined) {
+  const answered = (accepted || 0) + (declined || 0);
+  return answered === 0 ? null : accepted / answered;
+}
+
+/** Edge colour from red (none accepted) through amber to green (all accepted); grey before any answer. */
+export function acceptanceColour(rate) {
+  if (rate === null || rate === undefined) return '#8c959f';
+  const hue = Math.round(rate * 120); // 0 red … 120 green
+  return `hsl(${hue}, 70%, 38%)`;
+}
+
+/** Node diameter in pixels: 18 for no active case, up to 60 for the busiest partner. */
+export function nodeSize(activeLoad, maxLoad) {
+  if (!maxLoad) return 18;
+  return Math.round(18 + 42 * Math.sqrt(Math.max(0, activeLoad) / maxLoad));
+}
+
+/** Edge width: 1 to 8 pixels by the share of the largest flow. */
+export function edgeWidth(count, maxCount) {
+  if (!maxCount || !count) return 1;
+  return Math.max(1, Math.round(8 * count / maxCount));
+}
+
+/** At or over capacity: a stated capacity that the active cases reach. */
+export function atCapacity(node) {
+  return node.capacity !== null && node.capacity !== undefined && node.activeLoad >= node.capacity;
+}
+
+/** Utilisation of capacity (0..n), or null when no capacity is stated. */
+export function utilisation(active, capacity) {
+  if (capacity === null || capacity === undefined || capacity === 0) return null;
+  return active / capacity;
+}
+
+/**
+ * Server-sent events from a text buffer: the complete events in it and the incomplete rest. Comment lines
+ * (starting with ":") are skipped; multi-line data is joined with newlines.
+ */
+export function parseSse(buffer) {
+  const events = [];
+  const blocks = buffer.replace(/\r\n/g, '\n').split('\n\n');
+  const rest = blocks.pop();
+  for (const block of blocks) {
+    let type = 'message';
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':') || line === '') continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') type = value;
+      if (field === 'data') data.push(value);
+    }
+    if (data.length) events.push({ type, data: data.join('\n') });
+  }
+  return { events, rest };
+}
+
+/** The actions a caller may offer on a referral in a status, by the DESIGN's state table and who it is. */
+export function availableActions(referral, me) {
+  const receiver = me.role === 'PARTNER_AGENT' && me.partnerId === referral.toPartnerId;
+  const referrer = me.role === 'PARTNER_AGENT' && me.partnerId === referral.fromPartnerId;
+  const coordinator = me.role === 'COORDINATOR';
+  const party = receiver || referrer || coordinator;
+  const byStatus = {
+    REQUESTED: [[receiver, 'accept'], [receiver, 'decline'], [referrer || coordinator, 'cancel']],
+    ACCEPTED: [[receiver, 'start'], [receiver, 'hold'], [receiver, 'fail'], [party, 'cancel']],
+    ON_HOLD: [[receiver, 'resume'], [receiver, 'fail'], [party, 'cancel']],
+    IN_PROGRESS: [[receiver, 'deliver'], [receiver, 'hold'], [receiver, 'fail'], [party, 'cancel']],
+    DELIVERED: [[referrer || coordinator, 'close']],
+    FAILED: [[referrer || coordinator, 'close']],
+  };
+  const actions = (byStatus[referral.status] || []).filter(([allowed]) => allowed).map(([, action]) => action);
+  if (party && referral.status !== 'CLOSED') actions.push('notes');
+  return actions;
+}
+
+/** Text made safe to place in HTML (every server value goes through this before innerHTML). */
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

@@ -1,0 +1,68 @@
+// Unit tests of the dashboard's own logic (node --test; run by Maven in query-side's test phase).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  acceptanceColour, acceptanceRate, atCapacity, availableActions, edgeWidth, escapeHtml, formatHours, formatPercent,
+  nodeSize, parseSse, sortBy, toCsv, utilisation,
+} from '../../main/resources/static/app/format.js';
+
+test('hours read as hours, and as days from two days on', () => {
+  assert.equal(formatHours(5), '5 h');
+  assert.equal(formatHours(36.25), '36.3 h');
+  assert.equal(formatHours(60, { hours: 'h', days: 'd' }), '2.5 d');
+  assert.equal(formatHours(null), '–');
+  assert.equal(formatPercent(0.8), '80 %');
+  assert.equal(formatPercent(null), '–');
+});
+
+test('CSV quotes what needs it and defuses spreadsheet formulas', () => {
+  const csv = toCsv(['a', 'b'], [['plain', 'with, comma'], ['say "hi"', '=HYPERLINK("x")'], [null, 'two\nlines']]);
+  assert.equal(csv, 'a,b\r\nplain,"with, comma"\r\n"say ""hi""","\'=HYPERLINK(""x"")"\r\n,"two\nlines"\r\n');
+});
+
+test('sorting keeps unknown values last in both directions', () => {
+  const rows = [{ n: 2 }, { n: null }, { n: 10 }, { n: 1 }];
+  assert.deepEqual(sortBy(rows, 'n').map((r) => r.n), [1, 2, 10, null]);
+  assert.deepEqual(sortBy(rows, 'n', true).map((r) => r.n), [10, 2, 1, null]);
+  assert.deepEqual(sortBy([{ s: 'b' }, { s: 'a' }], 's').map((r) => r.s), ['a', 'b']);
+});
+
+test('network figures: acceptance, colours, sizes, capacity', () => {
+  assert.equal(acceptanceRate(3, 1), 0.75);
+  assert.equal(acceptanceRate(0, 0), null);
+  assert.equal(acceptanceColour(1), 'hsl(120, 70%, 38%)');
+  assert.equal(acceptanceColour(0), 'hsl(0, 70%, 38%)');
+  assert.equal(acceptanceColour(null), '#8c959f');
+  assert.equal(nodeSize(0, 10), 18);
+  assert.equal(nodeSize(10, 10), 60);
+  assert.equal(nodeSize(3, 0), 18);
+  assert.equal(edgeWidth(10, 10), 8);
+  assert.equal(edgeWidth(1, 100), 1);
+  assert.equal(atCapacity({ activeLoad: 5, capacity: 5 }), true);
+  assert.equal(atCapacity({ activeLoad: 4, capacity: 5 }), false);
+  assert.equal(atCapacity({ activeLoad: 40, capacity: null }), false);
+  assert.equal(utilisation(3, 4), 0.75);
+  assert.equal(utilisation(3, null), null);
+});
+
+test('server-sent events are split into complete events and the rest', () => {
+  const { events, rest } = parseSse(': open\n\nevent: referral\ndata: {"a":1}\n\nevent: referral\ndata: {"b"');
+  assert.deepEqual(events, [{ type: 'referral', data: '{"a":1}' }]);
+  assert.equal(rest, 'event: referral\ndata: {"b"');
+  assert.deepEqual(parseSse('data: one\r\ndata: two\r\n\r\n').events, [{ type: 'message', data: 'one\ntwo' }]);
+});
+
+test('actions offered follow the state table and who is asking', () => {
+  const referral = { status: 'REQUESTED', fromPartnerId: 'ngo', toPartnerId: 'clinic' };
+  assert.deepEqual(availableActions(referral, { role: 'PARTNER_AGENT', partnerId: 'clinic' }), ['accept', 'decline', 'notes']);
+  assert.deepEqual(availableActions(referral, { role: 'PARTNER_AGENT', partnerId: 'ngo' }), ['cancel', 'notes']);
+  assert.deepEqual(availableActions(referral, { role: 'PARTNER_AGENT', partnerId: 'other' }), []);
+  assert.deepEqual(availableActions({ ...referral, status: 'IN_PROGRESS' }, { role: 'PARTNER_AGENT', partnerId: 'clinic' }),
+    ['deliver', 'hold', 'fail', 'cancel', 'notes']);
+  assert.deepEqual(availableActions({ ...referral, status: 'CLOSED' }, { role: 'COORDINATOR' }), []);
+});
+
+test('server text is escaped before it reaches HTML', () => {
+  assert.equal(escapeHtml('<img src=x onerror="alert(1)">'), '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+  assert.equal(escapeHtml(null), '');
+});
