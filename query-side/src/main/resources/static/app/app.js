@@ -7,6 +7,7 @@ import { renderCaseloads } from './views/caseloads.js';
 import { renderInbox, renderReferral } from './views/inbox.js';
 import { renderTimeline, renderTimelineLookup } from './views/timeline.js';
 import { renderEscalations } from './views/escalations.js';
+import { renderProjections } from './views/projections.js';
 
 const view = document.getElementById('view');
 let me = null;
@@ -18,7 +19,7 @@ const MENUS = {
   COORDINATOR: ['network', 'caseloads', 'inbox', 'escalations', 'timeline'],
   ANALYST: ['network', 'caseloads'],
   PARTNER_AGENT: ['inbox', 'caseloads', 'timeline'],
-  ADMIN: ['network', 'caseloads'],
+  ADMIN: ['projections'],
 };
 
 const ROUTES = {
@@ -28,6 +29,7 @@ const ROUTES = {
   escalations: () => renderEscalations(view, me),
   timeline: (id) => (id ? renderTimeline(view, me, id) : renderTimelineLookup(view)),
   referral: (id) => renderReferral(view, me, id),
+  projections: () => renderProjections(view),
 };
 
 /** Views call this to refresh when a referral changes (live). */

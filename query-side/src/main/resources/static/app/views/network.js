@@ -31,9 +31,9 @@ export async function renderNetwork(view, me, filters = {}) {
     <p id="network-summary" data-nodes="${map.nodes.length}" data-flows="${flows.length}">
       ${escapeHtml(t('network.summary', { nodes: map.nodes.length, flows: flows.length, agreements: agreements.length }))}</p>
     <p class="muted">${t('network.legend')}</p>
-    <div class="grid">
+    <div class="network-grid">
       <div id="network-chart" class="chart tall card" role="img" aria-label="${escapeHtml(t('nav.network'))}"></div>
-      <div id="node-card" class="card" aria-live="polite"></div>
+      <div id="node-card" class="card" aria-live="polite"><p class="muted">${t('network.pick')}</p></div>
     </div>`;
   view.querySelector('#network-filters').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -52,7 +52,8 @@ function draw(element, map, flows, card, me) {
     legend: { data: kinds, bottom: 0, type: 'scroll' },
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
-      force: { repulsion: 260, edgeLength: [60, 180], gravity: 0.08 },
+      force: { repulsion: 420, edgeLength: [80, 220], gravity: 0.1 },
+      emphasis: { focus: 'adjacency', label: { show: true } },
       categories: kinds.map((k) => ({ name: k, itemStyle: { color: KIND_COLOURS[k] } })),
       label: { show: map.nodes.length <= 25, position: 'right', fontSize: 11 },
       data: map.nodes.map((n) => ({

@@ -70,9 +70,13 @@ final class Browser implements AutoCloseable {
 
     /** Saves what the browser shows under target/screenshots, for review. */
     void screenshot(String name) {
+        screenshot(SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    void screenshot(Path file) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,60 @@
+package org.referrals.infra.dashboard;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+
+/**
+ * Takes the README's screenshots from an application running with demo data; not part of the build. Run it as
+ * {@code mvn -pl infra test -Dtest=ReadmeScreenshots -Dscreenshots.url=http://localhost:8080
+ * -Dscreenshots.key=<coordinator key from data/demo-keys.txt>}; the pictures go to docs/screenshots.
+ */
+@EnabledIfSystemProperty(named = "screenshots.url", matches = ".+")
+class ReadmeScreenshots {
+
+    @Test
+    void networkMapAndTimeline() {
+        Path target = Path.of("..", "docs", "screenshots");
+        try (var browser = new Browser(System.getProperty("screenshots.url"), 1366, 1000)) {
+            browser.signIn(System.getProperty("screenshots.key"));
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#network-chart canvas")).isEmpty());
+            sleep(4000); // the force layout settles
+            browser.screenshot(target.resolve("network-map.png"));
+
+            browser.open("#/timeline/" + closedReferral());
+            browser.waitFor(d -> !"null".equals(d.findElement(By.id("chain-badge")).getAttribute("data-verified")));
+            browser.waitFor(d -> !d.findElement(By.id("chain-whole")).getText().isBlank());
+            browser.screenshot(target.resolve("timeline.png"));
+
+            browser.open("#/caseloads");
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#status-chart canvas")).isEmpty());
+            sleep(1500);
+            browser.screenshot(target.resolve("caseloads.png"));
+        }
+    }
+
+    /** A referral that went the whole way, so the timeline has its every step. */
+    private static String closedReferral() {
+        String url = System.getProperty("screenshots.url");
+        for (String partner : java.util.List.of("health-facility-01", "health-facility-02", "ngo-01")) {
+            String page = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url + "/api/referrals?direction=inbound&status=CLOSED&size=1&partnerId=" + partner))
+                    .header("X-API-Key", System.getProperty("screenshots.key")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).join().body();
+            var found = java.util.regex.Pattern.compile("\"referralId\":\"([0-9a-f-]{36})\"").matcher(page);
+            if (found.find()) {
+                return found.group(1);
+            }
+        }
+        throw new IllegalStateException("no closed referral in the demo data");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
