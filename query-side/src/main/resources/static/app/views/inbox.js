@@ -82,7 +82,8 @@ export async function renderReferral(view, me, referralId, message = '') {
       ${r.declineReason ? `<dt>${t('referral.declined')}</dt><dd>${escapeHtml(r.declineReason)}${r.declineNote ? ` — ${escapeHtml(r.declineNote)}` : ''}</dd>` : ''}
       ${r.redirectedTo ? `<dt>${t('referral.redirectedTo')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedTo)}">${escapeHtml(r.redirectedTo)}</a></dd>` : ''}
       ${r.redirectedFrom ? `<dt>${t('referral.redirectedFrom')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedFrom)}">${escapeHtml(r.redirectedFrom)}</a></dd>` : ''}
-    </dl><p><a href="#/timeline/${escapeHtml(r.referralId)}">${t('referral.timeline')}</a></p></section>
+    </dl><p><a href="#/timeline/${escapeHtml(r.referralId)}">${t('referral.timeline')}</a>
+      ${theCase.ok && !theCase.body.minimised ? ` · <a href="#/timeline/case/${escapeHtml(r.caseId)}">${t('referral.caseTimeline')}</a>` : ''}</p></section>
     <section class="card"><h2>${t('referral.person')}</h2>${personBlock(theCase, person)}</section></div>
     <section class="card no-print"><div class="actions" id="actions">
       ${availableActions(r, me).map((a) => `<button type="button" data-action="${a}">${t(`action.${a}`)}</button>`).join('')}

@@ -15,9 +15,13 @@ export function renderTimelineLookup(view) {
   });
 }
 
-export async function renderTimeline(view, me, referralId) {
+/** A referral's timeline, or with an id "case/<caseId>" the timeline of a case and its referrals. */
+export async function renderTimeline(view, me, id) {
   disposeCharts();
-  const answer = await api.get(`/api/referrals/${encodeURIComponent(referralId)}/timeline`);
+  const ofCase = id.startsWith('case/');
+  const referralId = ofCase ? id.slice(5) : id;
+  const answer = await api.get(ofCase ? `/api/cases/${encodeURIComponent(referralId)}/timeline`
+    : `/api/referrals/${encodeURIComponent(referralId)}/timeline`);
   if (!answer.ok) {
     view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer.body))}</p>`;
     return;
@@ -25,7 +29,7 @@ export async function renderTimeline(view, me, referralId) {
   const timeline = answer.body;
   const badge = timeline.verified === true ? ['ok', 'timeline.verified']
     : timeline.verified === false ? ['bad', 'timeline.broken'] : ['pending', 'timeline.pending'];
-  view.innerHTML = `<p class="no-print"><a href="#/referral/${escapeHtml(referralId)}">← ${t('common.back')}</a></p>
+  view.innerHTML = `<p class="no-print"><a href="${ofCase ? '#/inbox' : `#/referral/${escapeHtml(referralId)}`}">← ${t('common.back')}</a></p>
     <h1>${t('timeline.title')} <small class="muted">${escapeHtml(referralId)}</small></h1>
     <p><span id="chain-badge" class="badge ${badge[0]}" data-verified="${timeline.verified}">${t(badge[1])}</span>
        <span id="chain-whole" class="muted"></span></p>

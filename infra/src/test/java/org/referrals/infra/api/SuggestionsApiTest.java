@@ -21,7 +21,9 @@ class SuggestionsApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
             Suggestions suggestions = api.call(HttpMethod.GET, path, parties.referrerKey(), null).expectStatus().isOk()
                                          .expectBody(Suggestions.class).returnResult().getResponseBody();
-            var receiver = suggestions.items().stream().filter(s -> s.partnerId().equals(parties.receiver())).findFirst().orElseThrow();
+            var found = suggestions.items().stream().filter(s -> s.partnerId().equals(parties.receiver())).findFirst();
+            assertThat(found).as("the directory has the receiver").isPresent();
+            var receiver = found.get();
             assertThat(receiver.eligible()).isTrue();
             // Samples.partner serves Oriental in French; the sample person speaks Wolof and French
             assertThat(receiver.explanation()).contains("serves Oriental (+30)", "speaks fr (+10)");

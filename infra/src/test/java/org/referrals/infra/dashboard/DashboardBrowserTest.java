@@ -81,7 +81,7 @@ class DashboardBrowserTest {
     void aCoordinatorSeesTheNetworkMapAndAVerifiedTimeline() {
         try (var browser = new Browser(baseUrl, 1366, 768)) {
             browser.signIn(coordinatorKey);
-            browser.waitFor(d -> "3".equals(d.findElement(By.id("network-summary")).getAttribute("data-nodes")));
+            browser.waitFor(d -> "3".equals(d.findElement(By.id("network-summary")).getDomAttribute("data-nodes")));
             assertThat(browser.find("#network-summary").getText()).contains("3 partenaires");
             browser.waitFor(d -> !d.findElements(By.cssSelector("#network-chart canvas")).isEmpty());
             browser.screenshot("coordinator-network");
@@ -89,7 +89,7 @@ class DashboardBrowserTest {
             // the audit chain links a fresh event within a moment; the page shows the badge from the API's answer
             browser.waitFor(d -> {
                 browser.open("#/timeline/" + toDeliver);
-                return "true".equals(browser.find("#chain-badge").getAttribute("data-verified"));
+                return "true".equals(browser.find("#chain-badge").getDomAttribute("data-verified"));
             });
             assertThat(browser.find("#chain-badge").getText()).isEqualTo("Chaîne d’audit vérifiée");
             assertThat(browser.find("#timeline-table").getText()).contains("ReferralRequested");

@@ -23,7 +23,7 @@ class ReadmeScreenshots {
             browser.screenshot(target.resolve("network-map.png"));
 
             browser.open("#/timeline/" + closedReferral());
-            browser.waitFor(d -> !"null".equals(d.findElement(By.id("chain-badge")).getAttribute("data-verified")));
+            browser.waitFor(d -> !"null".equals(d.findElement(By.id("chain-badge")).getDomAttribute("data-verified")));
             browser.waitFor(d -> !d.findElement(By.id("chain-whole")).getText().isBlank());
             browser.screenshot(target.resolve("timeline.png"));
 
