@@ -1,0 +1,63 @@
+package org.referrals.infra.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plain HTTP calls to the application under test, as a client on another machine would make them. */
+final class Api {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                              .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    record Answer(int status, String body) {
+        String field(String name) {
+            Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("no " + name + " in " + body);
+            }
+            return m.group(1);
+        }
+    }
+
+    Answer post(String path, String key, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key)
+                               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer get(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key).GET());
+    }
+
+    /** A POST that must succeed (the workload's own commands). */
+    Answer ok(String path, String key, String json) {
+        Answer answer = post(path, key, json);
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

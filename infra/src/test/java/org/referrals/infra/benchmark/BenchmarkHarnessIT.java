@@ -1,0 +1,38 @@
+package org.referrals.infra.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the benchmark harness against the packaged jar: in the build in {@code smoke} mode (seconds per phase), to
+ * show the harness works and its table is complete; with {@code -Pbenchmark -Dbenchmark.mode=short|full} for real
+ * figures. Asserts nothing about time: machines are noisy. The table goes to target/benchmark-<mode>.md.
+ */
+class BenchmarkHarnessIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void theHarnessMeasuresEveryRowAndPrintsOneTable() throws Exception {
+        String mode = System.getProperty("benchmark.mode", "smoke");
+        var harness = new BenchmarkHarness(BenchmarkHarness.Mode.of(mode), workDir);
+        String markdown = harness.run();
+        Files.writeString(Path.of("target", "benchmark-" + mode + ".md"), markdown);
+        System.out.println(markdown);
+
+        assertThat(markdown).startsWith("### Benchmark (" + mode + " mode) on ").contains("| measure | value |");
+        assertThat(harness.table().rows()).extracting(Table.Row::measure).contains(
+                "commands/s over HTTP, 1 client(s)", "commands/s over HTTP, 8 client(s)", "commands/s over HTTP, 32 client(s)",
+                "command latency p50 / p99, 8 client(s)", "query inbox page p50 / p99, 16 clients",
+                "query caseload p50 / p99, 16 clients", "query network map p50 / p99, 16 clients",
+                "query timeline p50 / p99, 16 clients", "query statistics p50 / p99, 16 clients",
+                "resident memory, peak / now", "start-up to healthy");
+        assertThat(harness.table().rows()).filteredOn(row -> !row.value().equals("not measured yet"))
+                                          .allSatisfy(row -> assertThat(row.value()).doesNotContain("NaN").isNotBlank());
+    }
+}

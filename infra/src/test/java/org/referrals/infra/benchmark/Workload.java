@@ -1,0 +1,176 @@
+package org.referrals.infra.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's clients: pairs of partners (a referring NGO and a clinic) with an agent key each and a case, one
+ * pair per client so that clients never wait on each other's aggregates. A referral's whole life is the mixed
+ * command workload: make, accept, start, deliver, close.
+ */
+final class Workload {
+
+    private record Pair(String ngo, String clinic, String ngoKey, String clinicKey, String caseId) {
+    }
+
+    private final Api api;
+    private final String coordinatorKey;
+    private final String adminKey;
+    private final List<Pair> pairs;
+    private final List<String> referrals = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private Workload(Api api, String coordinatorKey, String adminKey, List<Pair> pairs) {
+        this.api = api;
+        this.coordinatorKey = coordinatorKey;
+        this.adminKey = adminKey;
+        this.pairs = pairs;
+    }
+
+    static Workload prepare(Api api, String adminKey, int pairCount) {
+        String coordinator = api.ok("/api/admin/api-keys", adminKey, "{\"role\":\"COORDINATOR\",\"label\":\"benchmark\"}").field("key");
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < pairCount; i++) {
+            String ngo = "bench-ngo-" + i;
+            String clinic = "bench-clinic-" + i;
+            api.ok("/api/partners", coordinator, partner(ngo, "NGO", ""));
+            api.ok("/api/partners", coordinator, partner(clinic, "HEALTH_FACILITY", "{\"category\":\"HEALTH_CARE\",\"capacity\":100000}"));
+            String ngoKey = api.ok("/api/admin/api-keys", adminKey, agent(ngo)).field("key");
+            String clinicKey = api.ok("/api/admin/api-keys", adminKey, agent(clinic)).field("key");
+            String caseId = api.ok("/api/cases", ngoKey, "{\"person\":{\"givenName\":\"Awa\",\"familyName\":\"Bench\",\"dateOfBirth\":"
+                    + "\"1990-01-01\",\"sex\":\"FEMALE\",\"nationality\":\"SN\",\"languages\":[\"fr\"]},\"vulnerabilities\":[],"
+                    + "\"countryOfReturn\":\"SN\",\"consent\":{\"legalBasis\":\"CONSENT\"}}").field("caseId");
+            pairs.add(new Pair(ngo, clinic, ngoKey, clinicKey, caseId));
+        }
+        return new Workload(api, coordinator, adminKey, pairs);
+    }
+
+    private static String partner(String id, String kind, String service) {
+        return "{\"partnerId\":\"" + id + "\",\"name\":\"Benchmark " + id + "\",\"kind\":\"" + kind + "\",\"country\":\"MA\","
+                + "\"regions\":[\"Oriental\"],\"languages\":[\"fr\"],\"contactEmail\":\"" + id + "@example.org\",\"services\":["
+                + service + "]}";
+    }
+
+    private static String agent(String partnerId) {
+        return "{\"role\":\"PARTNER_AGENT\",\"partnerId\":\"" + partnerId + "\",\"label\":\"benchmark\"}";
+    }
+
+    /** The mixed workload by that many clients for that long; answers commands per second, latencies into the sink. */
+    double commands(int clients, Duration phase, Latencies latencies) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long deadline = System.nanoTime() + phase.toNanos();
+        run(clients, client -> {
+            Pair pair = pairs.get(client);
+            while (System.nanoTime() < deadline) {
+                String id = timed(latencies, done, () -> api.ok("/api/referrals", pair.ngoKey(), referralBody(pair)).field("referralId"));
+                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/accept", pair.clinicKey(), "{}"));
+                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/start", pair.clinicKey(), "{}"));
+                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/deliver", pair.clinicKey(), "{\"outcome\":\"SERVICE_PROVIDED\"}"));
+                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/close", pair.ngoKey(), "{\"closureReason\":\"NEED_MET\"}"));
+                referrals.add(id);
+            }
+        });
+        return done.get() / (double) phase.toSeconds();
+    }
+
+    /** New referrals at a steady rate by 4 clients; for each, the time from the answer until the query API shows it. */
+    void projectionLag(double commandsPerSecond, Duration phase, Latencies lag) throws Exception {
+        long deadline = System.nanoTime() + phase.toNanos();
+        long intervalNanos = (long) (4 * 1e9 / commandsPerSecond);
+        run(4, client -> {
+            Pair pair = pairs.get(client);
+            long next = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                String id = api.ok("/api/referrals", pair.ngoKey(), referralBody(pair)).field("referralId");
+                long answered = System.nanoTime();
+                while (api.get("/api/referrals/" + id, pair.ngoKey()).status() != 200) {
+                    Thread.onSpinWait();
+                }
+                lag.add(System.nanoTime() - answered);
+                referrals.add(id);
+                next += intervalNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+        });
+    }
+
+    /** 16 clients asking the five queries in turn for that long; latencies by query. */
+    Map<String, Latencies> queries(int clients, Duration phase) throws Exception {
+        Pair first = pairs.get(0);
+        String referral = referrals.isEmpty() ? null : referrals.get(0);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("inbox page", "/api/referrals?partnerId=" + first.clinic() + "&direction=inbound&page=0&size=20");
+        queries.put("caseload", "/api/partners/" + first.clinic() + "/caseload");
+        queries.put("network map", "/api/network");
+        queries.put("timeline", "/api/referrals/" + referral + "/timeline");
+        queries.put("statistics", "/api/stats?groupBy=category");
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
+        queries.keySet().forEach(name -> latencies.put(name, new Latencies()));
+        List<String> names = new ArrayList<>(queries.keySet());
+        long deadline = System.nanoTime() + phase.toNanos();
+        run(clients, client -> {
+            for (int i = client; System.nanoTime() < deadline; i++) {
+                String name = names.get(i % names.size());
+                long started = System.nanoTime();
+                Api.Answer answer = api.get(queries.get(name), coordinatorKey);
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(name + " answered " + answer.status() + ": " + answer.body());
+                }
+                latencies.get(name).add(System.nanoTime() - started);
+            }
+        });
+        return latencies;
+    }
+
+    /** Events in the store, as the audit chain counts them. */
+    long eventCount() {
+        return Long.parseLong(api.get("/api/audit/checkpoint", adminKey).field("count"));
+    }
+
+    private static String referralBody(Pair pair) {
+        return "{\"caseId\":\"" + pair.caseId() + "\",\"toPartnerId\":\"" + pair.clinic() + "\",\"serviceCategory\":\"HEALTH_CARE\","
+                + "\"urgency\":\"ROUTINE\",\"reason\":\"benchmark\"}";
+    }
+
+    private interface Body {
+        void run(int client) throws Exception;
+    }
+
+    private interface Call<T> {
+        T call();
+    }
+
+    private static <T> T timed(Latencies latencies, AtomicLong done, Call<T> call) {
+        long started = System.nanoTime();
+        T result = call.call();
+        latencies.add(System.nanoTime() - started);
+        done.incrementAndGet();
+        return result;
+    }
+
+    private static void run(int clients, Body body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int id = client;
+            running.add(pool.submit(() -> {
+                body.run(id);
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> future : running) {
+            future.get();
+        }
+    }
+}

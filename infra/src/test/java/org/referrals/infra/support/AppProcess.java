@@ -1,0 +1,102 @@
+package org.referrals.infra.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged jar started as in production: a process of its own, on a port of its own, in a work directory. */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static Path jar() {
+        return Path.of(System.getProperty("referrals.jar", "target/referral-network.jar")).toAbsolutePath();
+    }
+
+    /** Starts {@code java [jvmOptions] -jar referral-network.jar --server.port=<free> [arguments]} in workDir. */
+    public static AppProcess start(Path workDir, List<String> jvmOptions, String... arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(List.of(arguments));
+        Path log = workDir.resolve("app-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                                                            .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("REFERRALS_") || name.startsWith("AXON_"));
+        return new AppProcess(builder.start(), port, log);
+    }
+
+    /** Waits until {@code /actuator/health} answers 200; answers its body. */
+    public String awaitHealthy(Duration patience) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return response.body();
+                }
+            } catch (IOException notYetListening) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no healthy answer on port " + port + " (process alive: " + process.isAlive() + ")");
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** A line of /proc/<pid>/status in kibibytes (VmRSS now, VmHWM the peak), or -1 where there is no /proc. */
+    public long memoryKib(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
