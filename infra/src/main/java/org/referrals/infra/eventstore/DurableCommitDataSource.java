@@ -4,7 +4,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -34,11 +36,29 @@ public class DurableCommitDataSource extends DelegatingDataSource {
         return durable(super.getConnection(username, password));
     }
 
+    /**
+     * Only a transaction that executed a writing statement is made durable: a checkpoint fsyncs under H2's global
+     * lock, and the projections' and the audit chain's many reads would otherwise each pay for one. Statements are
+     * watched when they execute, not when prepared, because a prepared statement may run again in later transactions.
+     */
     private static Connection durable(Connection connection) {
+        boolean[] wrote = {false};
         InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
             Object result = invoke(connection, method, args);
-            if ("commit".equals(method.getName()) && method.getParameterCount() == 0) {
-                checkpoint(connection);
+            if ("commit".equals(name) && method.getParameterCount() == 0) {
+                if (wrote[0]) {
+                    checkpoint(connection);
+                }
+                wrote[0] = false;
+            } else if ("rollback".equals(name) && method.getParameterCount() == 0) {
+                wrote[0] = false;
+            } else if ("createStatement".equals(name)) {
+                return watched(result, Statement.class, null, wrote);
+            } else if ("prepareStatement".equals(name) && args[0] instanceof String sql) {
+                return watched(result, PreparedStatement.class, sql, wrote);
+            } else if ("prepareCall".equals(name) && args[0] instanceof String sql) {
+                return watched(result, CallableStatement.class, sql, wrote);
             }
             return result;
         };
@@ -46,7 +66,36 @@ public class DurableCommitDataSource extends DelegatingDataSource {
                                                    new Class<?>[]{Connection.class}, handler);
     }
 
-    private static Object invoke(Connection target, Method method, Object[] args) throws Throwable {
+    /**
+     * A statement that marks its transaction as writing whenever it executes writing SQL: the SQL it was prepared
+     * with, or (for a plain statement) the SQL given to {@code execute}; a plain statement's batch counts as writing.
+     */
+    private static Object watched(Object statement, Class<?> type, String preparedSql, boolean[] wrote) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().startsWith("execute")) {
+                String sql = args != null && args.length > 0 && args[0] instanceof String given ? given : preparedSql;
+                if (sql == null || writes(sql)) {
+                    wrote[0] = true;
+                }
+            }
+            return invoke(statement, method, args);
+        };
+        return Proxy.newProxyInstance(DurableCommitDataSource.class.getClassLoader(), new Class<?>[]{type}, handler);
+    }
+
+    static boolean writes(String sql) {
+        String head = sql.stripLeading();
+        int end = 0;
+        while (end < head.length() && Character.isLetter(head.charAt(end))) {
+            end++;
+        }
+        return switch (head.substring(0, end).toUpperCase(java.util.Locale.ROOT)) {
+            case "SELECT", "VALUES", "WITH", "SHOW", "EXPLAIN", "" -> false;
+            default -> true; // INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, CALL... and anything unknown
+        };
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -54,9 +103,13 @@ public class DurableCommitDataSource extends DelegatingDataSource {
         }
     }
 
+    /** Checkpoints made so far (tests read it). */
+    static final java.util.concurrent.atomic.AtomicLong CHECKPOINTS = new java.util.concurrent.atomic.AtomicLong();
+
     private static void checkpoint(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         }
+        CHECKPOINTS.incrementAndGet();
     }
 }

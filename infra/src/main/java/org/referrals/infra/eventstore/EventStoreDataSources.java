@@ -20,7 +20,7 @@ public final class EventStoreDataSources {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("eventstore-h2");
         pool.setDataSource(new DurableCommitDataSource(h2));
-        pool.setMaximumPoolSize(10);
+        pool.setMaximumPoolSize(20); // commands, four processing groups, the audit chain and the scans share it
         return pool;
     }
 

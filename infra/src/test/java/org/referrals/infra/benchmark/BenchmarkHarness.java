@@ -60,7 +60,13 @@ public final class BenchmarkHarness {
     String run() throws Exception {
         int mongoPort = AppProcess.freePort();
         long started = System.nanoTime();
-        try (AppProcess app = AppProcess.start(workDir, List.of("-Xmx768m"), "--referrals.bootstrap-admin-key=" + ADMIN_KEY,
+        List<String> jvm = new ArrayList<>(List.of("-Xmx768m"));
+        // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/app.jfr to profile the application under load
+        String extra = System.getProperty("benchmark.jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        try (AppProcess app = AppProcess.start(workDir, jvm, "--referrals.bootstrap-admin-key=" + ADMIN_KEY,
                                                "--referrals.mongodb.embedded-port=" + mongoPort)) {
             app.awaitHealthy(Duration.ofSeconds(120));
             double startup = (System.nanoTime() - started) / 1e9;
