@@ -37,7 +37,8 @@ public class ApiKeyDirectory {
         if (d == null) {
             return Optional.empty();
         }
-        return Optional.of(new KeyRecord(keyId, Role.valueOf(d.getString("role")), d.getString("partnerId"),
+        String role = d.getString("role"); // none on a tombstone left by an immediate revocation
+        return Optional.of(new KeyRecord(keyId, role == null ? null : Role.valueOf(role), d.getString("partnerId"),
                                          d.getString("salt"), d.getString("hash"), d.getBoolean("revoked", false)));
     }
 
@@ -61,8 +62,12 @@ public class ApiKeyDirectory {
     }
 
     /** Marks a key revoked at once, ahead of the projection (which applies the event again, harmlessly). */
+    /**
+     * Marks the key revoked at once. When the projection has not written the key yet (revoked right after issue),
+     * this leaves a tombstone that the later {@code ApiKeyIssued} does not overwrite (the projection only inserts).
+     */
     void revokedNow(String keyId) {
-        keys.updateOne(Filters.eq("_id", keyId), Updates.set("revoked", true));
+        keys.updateOne(Filters.eq("_id", keyId), Updates.set("revoked", true), new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     void clear() {
