@@ -23,6 +23,7 @@ import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.AgreePartnership;
+import org.referrals.api.partner.PartnerKind;
 import org.referrals.api.partner.RegisterPartner;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.partner.ServiceOffer;
@@ -142,7 +143,7 @@ public class DemoData {
             }
         }
         List<RegisterPartner> referrers = partners.stream()
-                .filter(p -> p.kind().name().equals("NGO") || p.kind().name().equals("UN_AGENCY")).toList();
+                .filter(p -> p.kind() == PartnerKind.NGO || p.kind() == PartnerKind.UN_AGENCY).toList();
         for (int i = 0; i < CASES; i++) {
             RegisterPartner owner = DemoNetwork.pick(random, referrers);
             Actor agent = Actor.partnerAgent("demo-" + owner.partnerId(), owner.partnerId());
@@ -225,7 +226,7 @@ public class DemoData {
     }
 
     private Path writeKeys(List<RegisterPartner> partners) throws IOException {
-        String busiest = partners.stream().filter(p -> p.kind().name().equals("HEALTH_FACILITY")).findFirst().orElseThrow().partnerId();
+        String busiest = partners.stream().filter(p -> p.kind() == PartnerKind.HEALTH_FACILITY).findFirst().orElseThrow().partnerId();
         String coordinator = issue(Role.COORDINATOR, null, "demo coordinator");
         String agent = issue(Role.PARTNER_AGENT, busiest, "demo agent of " + busiest);
         Path file = dataDirectory.resolve("demo-keys.txt");
