@@ -59,10 +59,11 @@ final class DemoNetwork {
     private DemoNetwork() {
     }
 
-    static List<RegisterPartner> partners(Random random) {
+    /** {@code scale} times the 40 partners of the demo, in the same proportions of kinds. */
+    static List<RegisterPartner> partners(Random random, int scale) {
         List<RegisterPartner> partners = new ArrayList<>();
         for (PartnerKind kind : PartnerKind.values()) {
-            for (int i = 1; i <= COUNTS.getOrDefault(kind, 0); i++) {
+            for (int i = 1; i <= COUNTS.getOrDefault(kind, 0) * scale; i++) {
                 int home = random.nextInt(REGIONS.size());
                 List<String> regions = new ArrayList<>(List.of(REGIONS.get(home)));
                 if (random.nextInt(3) == 0) {

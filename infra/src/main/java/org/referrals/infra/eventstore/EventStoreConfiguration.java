@@ -66,6 +66,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .dataType(String.class) // JSON as text: readable with any SQL client
+                .readEventDataWithGaps(new BoundedGapQuery())
                 .build();
         engine.createSchema(tableFactory(properties.eventstore()));
         return engine;

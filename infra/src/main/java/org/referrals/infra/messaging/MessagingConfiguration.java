@@ -76,8 +76,9 @@ public class MessagingConfiguration {
     /** All time-dependent logic reads this clock, so tests can move time instead of sleeping. */
     @Bean
     @ConditionalOnMissingBean
-    public Clock clock(@Value("${referrals.demo:false}") boolean demo) {
-        return demo ? new org.referrals.infra.demo.ShiftableClock() : Clock.systemUTC();
+    public Clock clock(@Value("${referrals.demo:false}") boolean demo,
+                       @Value("${referrals.generate.events:0}") long generatedEvents) {
+        return demo || generatedEvents > 0 ? new org.referrals.infra.demo.ShiftableClock() : Clock.systemUTC();
     }
 
     /**

@@ -27,13 +27,14 @@ import org.referrals.infra.support.AppProcess;
  */
 public final class BenchmarkHarness {
 
-    /** How long each phase runs, and how many client pairs the workload has. */
-    record Mode(String name, Duration phase, int[] clients) {
+    /** How long each phase runs, and how many events the generated network has. */
+    record Mode(String name, Duration phase, long events) {
         static Mode of(String name) {
+            long events = Long.getLong("benchmark.events", 0);
             return switch (name) {
-                case "smoke" -> new Mode(name, Duration.ofSeconds(2), new int[] {1, 8, 32});
-                case "short" -> new Mode(name, Duration.ofSeconds(15), new int[] {1, 8, 32});
-                case "full" -> new Mode(name, Duration.ofSeconds(60), new int[] {1, 8, 32});
+                case "smoke" -> new Mode(name, Duration.ofSeconds(2), events > 0 ? events : 1_000);
+                case "short" -> new Mode(name, Duration.ofSeconds(10), events > 0 ? events : 10_000);
+                case "full" -> new Mode(name, Duration.ofSeconds(45), events > 0 ? events : 200_000);
                 default -> throw new IllegalArgumentException("benchmark mode is smoke, short or full, not " + name);
             };
         }
@@ -41,6 +42,9 @@ public final class BenchmarkHarness {
 
     private static final String ADMIN_KEY = "benchmark-admin-key";
     private static final List<String> PROJECTIONS = List.of("referrals", "partners", "cases", "timeline");
+    private static final int[] CLIENTS = {1, 8, 32};
+    /** The generated network's busiest kind of partner: its inbox, caseload and a timeline are queried. */
+    private static final String QUERIED_PARTNER = "health-facility-01";
 
     private final Mode mode;
     private final Path workDir;
@@ -59,62 +63,159 @@ public final class BenchmarkHarness {
     /** Runs every phase and answers the markdown table. */
     String run() throws Exception {
         int mongoPort = AppProcess.freePort();
+        String mongo = "--referrals.mongodb.embedded-port=" + mongoPort;
+        long events;
+        double tunedReplay;
+        try (AppProcess app = start(mongo, "--referrals.generate.events=" + mode.events())) {
+            // the history is written before the application reports ready
+            String written = awaitLine(app, "history written", Duration.ofHours(2));
+            app.awaitHealthy(Duration.ofSeconds(120));
+            progress("generated: " + written);
+            Api api = new Api(app.baseUrl());
+            awaitProjectionsIdle(api);
+            table.add("data generator, commands/s through the command bus (4 threads)",
+                      written.replaceAll(".* (\\d+) commands/s.*", "$1"), "–", "–", "–", null);
+
+            measureCommands(api, app);
+            measureQueries(api, app);
+            events = eventCount(api);
+            double replay = replayRate(api, events);
+            double bulk = rawBulkWriteRate(mongoPort, Math.min(events, 50_000));
+            table.add("replay of all projections, events/s", Table.f(replay),
+                      Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
+                      "≥ 50 % of raw", replay >= bulk / 2);
+            long heapAfterGc = heapAfterGcKib(app.pid());
+            table.add("resident memory, peak / now", app.memoryKib("VmHWM") / 1024 + " / " + app.memoryKib("VmRSS") / 1024 + " MiB",
+                      "–", "–", "≤ 1024 MiB", app.memoryKib("VmHWM") <= 1024 * 1024);
+            table.add("heap after a full GC", heapAfterGc / 1024 + " MiB", "–", "–", "–", null);
+            tunedReplay = replay;
+        }
         long started = System.nanoTime();
+        try (AppProcess restarted = start(mongo)) {
+            restarted.awaitHealthy(Duration.ofSeconds(120));
+            double startup = (System.nanoTime() - started) / 1e9;
+            table.add("start-up to healthy, with the data set", Table.f(startup) + " s", "–", "–", "≤ 15 s", startup <= 15);
+        }
+        try (AppProcess stock = start(mongo, "--referrals.projections.pooled=false")) {
+            stock.awaitHealthy(Duration.ofSeconds(120));
+            Api api = new Api(stock.baseUrl());
+            double stockReplay = replayRate(api, events);
+            table.add("replay, stock configuration (tracking processors, batch size 1), events/s", Table.f(stockReplay),
+                      "–", "tuned: " + Table.f(tunedReplay / stockReplay) + "×", "≥ 5×", tunedReplay >= 5 * stockReplay);
+        }
+        table.add("data set", events + " events", "–", "–", "large: 1,000,000", null);
+        return table.markdown("### Benchmark (" + mode.name() + " mode) on " + Machine.describe());
+    }
+
+    private AppProcess start(String... arguments) throws java.io.IOException {
         List<String> jvm = new ArrayList<>(List.of("-Xmx768m"));
         // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/app.jfr to profile the application under load
         String extra = System.getProperty("benchmark.jvm", "");
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
-        try (AppProcess app = AppProcess.start(workDir, jvm, "--referrals.bootstrap-admin-key=" + ADMIN_KEY,
-                                               "--referrals.mongodb.embedded-port=" + mongoPort)) {
-            app.awaitHealthy(Duration.ofSeconds(120));
-            double startup = (System.nanoTime() - started) / 1e9;
-            Api api = new Api(app.baseUrl());
-            Workload workload = Workload.prepare(api, ADMIN_KEY, 32);
+        List<String> all = new ArrayList<>(List.of("--referrals.bootstrap-admin-key=" + ADMIN_KEY));
+        all.addAll(List.of(arguments));
+        return AppProcess.start(workDir, jvm, all.toArray(String[]::new));
+    }
 
-            double[] throughput = new double[mode.clients().length];
-            for (int i = 0; i < mode.clients().length; i++) {
-                int clients = mode.clients()[i];
-                Latencies latencies = new Latencies();
-                throughput[i] = workload.commands(clients, mode.phase(), latencies);
-                double raw = rawAppendRate(clients);
-                table.add("commands/s over HTTP, " + clients + " client(s)", Table.f(throughput[i]),
-                          Table.f(raw) + " raw JDBC appends/s", Table.f(throughput[i] / raw * 100) + " %",
-                          clients == 32 ? "≥ 50 % of raw" : "–", clients == 32 ? throughput[i] >= raw / 2 : null);
-                table.add("command latency p50 / p99, " + clients + " client(s)",
-                          Table.f(latencies.percentileMillis(50)) + " / " + Table.f(latencies.percentileMillis(99)) + " ms",
-                          "–", "–", clients == 8 ? "p99 ≤ 50 ms" : "–", clients == 8 ? latencies.percentileMillis(99) <= 50 : null);
-            }
-
-            Latencies lag = new Latencies();
-            double halfMax = Math.max(1, throughput[throughput.length - 1] / 2);
-            workload.projectionLag(halfMax, mode.phase(), lag);
-            table.add("projection lag p50 / p99 at " + Table.f(halfMax) + " commands/s",
-                      Table.f(lag.percentileMillis(50)) + " / " + Table.f(lag.percentileMillis(99)) + " ms", "–", "–",
-                      "p99 ≤ 1000 ms", lag.percentileMillis(99) <= 1000);
-
-            for (Map.Entry<String, Latencies> query : workload.queries(16, mode.phase()).entrySet()) {
-                double p99 = query.getValue().percentileMillis(99);
-                table.add("query " + query.getKey() + " p50 / p99, 16 clients",
-                          Table.f(query.getValue().percentileMillis(50)) + " / " + Table.f(p99) + " ms", "–", "–",
-                          "p99 ≤ 50 ms", p99 <= 50);
-            }
-
-            long events = workload.eventCount();
-            double replay = replayRate(api, events);
-            double bulk = rawBulkWriteRate(mongoPort, events);
-            table.add("replay of all projections, events/s (" + events + " events)", Table.f(replay),
-                      Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
-                      "≥ 50 % of raw", replay >= bulk / 2);
-            table.add("replay compared with a stock configuration", "not measured yet", "–", "–", "≥ 5×", null);
-
-            table.add("resident memory, peak / now", app.memoryKib("VmHWM") / 1024 + " / " + app.memoryKib("VmRSS") / 1024 + " MiB",
-                      "–", "–", "≤ 1024 MiB", app.memoryKib("VmHWM") <= 1024 * 1024);
-            table.add("start-up to healthy", Table.f(startup) + " s", "–", "–", "≤ 15 s", startup <= 15);
-            table.add("data set", events + " events", "–", "–", "large: 1,000,000", null);
+    private void measureCommands(Api api, AppProcess app) throws Exception {
+        Workload workload = Workload.prepare(api, ADMIN_KEY, 32);
+        double[] throughput = new double[CLIENTS.length];
+        for (int i = 0; i < CLIENTS.length; i++) {
+            int clients = CLIENTS[i];
+            Latencies latencies = new Latencies();
+            long cpu = app.cpuMillis();
+            throughput[i] = workload.commands(clients, mode.phase(), latencies);
+            double cpuPerCommand = (app.cpuMillis() - cpu) / (throughput[i] * mode.phase().toSeconds());
+            double raw = rawAppendRate(clients);
+            progress(clients + " client(s): " + Table.f(throughput[i]) + " commands/s, raw " + Table.f(raw) + " appends/s");
+            table.add("commands/s over HTTP, " + clients + " client(s)", Table.f(throughput[i]),
+                      Table.f(raw) + " raw JDBC appends/s", Table.f(throughput[i] / raw * 100) + " %",
+                      clients == 32 ? "≥ 50 % of raw" : "–", clients == 32 ? throughput[i] >= raw / 2 : null);
+            table.add("application CPU per command, " + clients + " client(s)", Table.f(cpuPerCommand) + " ms", "–", "–", "–", null);
+            table.add("command latency p50 / p99, " + clients + " client(s)",
+                      Table.f(latencies.percentileMillis(50)) + " / " + Table.f(latencies.percentileMillis(99)) + " ms",
+                      "–", "–", clients == 8 ? "p99 ≤ 50 ms" : "–", clients == 8 ? latencies.percentileMillis(99) <= 50 : null);
         }
-        return table.markdown("### Benchmark (" + mode.name() + " mode) on " + Machine.describe());
+        Latencies lag = new Latencies();
+        double halfMax = Math.max(1, throughput[throughput.length - 1] / 2);
+        workload.projectionLag(halfMax, mode.phase(), lag);
+        table.add("projection lag p50 / p99 at " + Table.f(halfMax) + " commands/s",
+                  Table.f(lag.percentileMillis(50)) + " / " + Table.f(lag.percentileMillis(99)) + " ms", "–", "–",
+                  "p99 ≤ 1000 ms", lag.percentileMillis(99) <= 1000);
+    }
+
+    private void measureQueries(Api api, AppProcess app) throws Exception {
+        String coordinator = api.ok("/api/admin/api-keys", ADMIN_KEY, "{\"role\":\"COORDINATOR\",\"label\":\"queries\"}").field("key");
+        awaitProjectionsIdle(api);
+        String inbox = "/api/referrals?partnerId=" + QUERIED_PARTNER + "&direction=inbound&page=0&size=20";
+        String referral = api.get(inbox, coordinator).field("referralId");
+        long cpu = app.cpuMillis();
+        var measured = Workload.queries(api, coordinator, QUERIED_PARTNER, referral, 16, mode.phase());
+        long answered = measured.values().stream().mapToLong(latency -> latency.count()).sum();
+        table.add("queries/s at 16 clients; application CPU per query", Table.f(answered / (double) mode.phase().toSeconds())
+                + "; " + Table.f((app.cpuMillis() - cpu) / (double) answered) + " ms", "–", "–", "–", null);
+        for (Map.Entry<String, Latencies> query : measured.entrySet()) {
+            double p99 = query.getValue().percentileMillis(99);
+            table.add("query " + query.getKey() + " p50 / p99, 16 clients",
+                      Table.f(query.getValue().percentileMillis(50)) + " / " + Table.f(p99) + " ms", "–", "–",
+                      "p99 ≤ 50 ms", p99 <= 50);
+        }
+    }
+
+    /** Events in the store, as the audit chain counts them. */
+    private static long eventCount(Api api) {
+        return Long.parseLong(api.get("/api/audit/checkpoint", ADMIN_KEY).field("count"));
+    }
+
+    private static void awaitProjectionsIdle(Api api) throws InterruptedException {
+        Thread.sleep(500);
+        while (true) {
+            String status = api.get("/api/admin/projections", ADMIN_KEY).body();
+            if (!status.contains("\"rebuilding\":true") && !status.matches("(?s).*\"lag\":[1-9].*")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String awaitLine(AppProcess app, String marker, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long lastProgress = 0;
+        while (System.nanoTime() < deadline) {
+            String output = app.output();
+            for (String line : output.split("\n")) {
+                if (line.contains(marker)) {
+                    return line.replaceAll(".*\"message\":\"([^\"]*)\".*", "$1");
+                }
+            }
+            if (System.nanoTime() - lastProgress > 30_000_000_000L) {
+                lastProgress = System.nanoTime();
+                output.lines().filter(line -> line.contains("history:")).reduce((a, b) -> b)
+                      .ifPresent(line -> progress(line.replaceAll(".*\"message\":\"([^\"]*)\".*", "$1")));
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no '" + marker + "' in the application's output");
+    }
+
+    /** jcmd GC.run, then the heap in use as GC.heap_info reports it. */
+    private static long heapAfterGcKib(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes());
+        info.waitFor();
+        var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in: " + out);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static void progress(String message) {
+        System.out.println("[benchmark] " + message);
     }
 
     Table table() {
@@ -155,20 +256,15 @@ public final class BenchmarkHarness {
     }
 
     /** Rebuilds every projection at once from the event store; events replayed per second. */
-    private double replayRate(Api api, long events) throws InterruptedException {
+    private static double replayRate(Api api, long events) throws InterruptedException {
         long started = System.nanoTime();
         for (String projection : PROJECTIONS) {
             api.post("/api/admin/projections/" + projection + "/rebuild", ADMIN_KEY, "");
         }
-        Thread.sleep(200);
-        while (true) {
-            String status = api.get("/api/admin/projections", ADMIN_KEY).body();
-            if (!status.contains("\"rebuilding\":true") && !status.matches("(?s).*\"lag\":[1-9].*")) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        return events / ((System.nanoTime() - started) / 1e9);
+        awaitProjectionsIdle(api);
+        double rate = events / ((System.nanoTime() - started) / 1e9);
+        progress("replayed " + events + " events at " + Table.f(rate) + " events/s");
+        return rate;
     }
 
     /** Inserts as many referral-like documents as there are events, in ordered bulks of 100, as the projections do. */

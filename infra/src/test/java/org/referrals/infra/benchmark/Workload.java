@@ -22,15 +22,10 @@ final class Workload {
     }
 
     private final Api api;
-    private final String coordinatorKey;
-    private final String adminKey;
     private final List<Pair> pairs;
-    private final List<String> referrals = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private Workload(Api api, String coordinatorKey, String adminKey, List<Pair> pairs) {
+    private Workload(Api api, List<Pair> pairs) {
         this.api = api;
-        this.coordinatorKey = coordinatorKey;
-        this.adminKey = adminKey;
         this.pairs = pairs;
     }
 
@@ -49,7 +44,7 @@ final class Workload {
                     + "\"countryOfReturn\":\"SN\",\"consent\":{\"legalBasis\":\"CONSENT\"}}").field("caseId");
             pairs.add(new Pair(ngo, clinic, ngoKey, clinicKey, caseId));
         }
-        return new Workload(api, coordinator, adminKey, pairs);
+        return new Workload(api, pairs);
     }
 
     private static String partner(String id, String kind, String service) {
@@ -74,7 +69,6 @@ final class Workload {
                 timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/start", pair.clinicKey(), "{}"));
                 timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/deliver", pair.clinicKey(), "{\"outcome\":\"SERVICE_PROVIDED\"}"));
                 timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/close", pair.ngoKey(), "{\"closureReason\":\"NEED_MET\"}"));
-                referrals.add(id);
             }
         });
         return done.get() / (double) phase.toSeconds();
@@ -94,7 +88,6 @@ final class Workload {
                     Thread.onSpinWait();
                 }
                 lag.add(System.nanoTime() - answered);
-                referrals.add(id);
                 next += intervalNanos;
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
@@ -104,15 +97,14 @@ final class Workload {
         });
     }
 
-    /** 16 clients asking the five queries in turn for that long; latencies by query. */
-    Map<String, Latencies> queries(int clients, Duration phase) throws Exception {
-        Pair first = pairs.get(0);
-        String referral = referrals.isEmpty() ? null : referrals.get(0);
+    /** That many clients asking the five queries in turn for that long, about one partner; latencies by query. */
+    static Map<String, Latencies> queries(Api api, String key, String partnerId, String referralId, int clients,
+                                          Duration phase) throws Exception {
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("inbox page", "/api/referrals?partnerId=" + first.clinic() + "&direction=inbound&page=0&size=20");
-        queries.put("caseload", "/api/partners/" + first.clinic() + "/caseload");
+        queries.put("inbox page", "/api/referrals?partnerId=" + partnerId + "&direction=inbound&page=0&size=20");
+        queries.put("caseload", "/api/partners/" + partnerId + "/caseload");
         queries.put("network map", "/api/network");
-        queries.put("timeline", "/api/referrals/" + referral + "/timeline");
+        queries.put("timeline", "/api/referrals/" + referralId + "/timeline");
         queries.put("statistics", "/api/stats?groupBy=category");
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         queries.keySet().forEach(name -> latencies.put(name, new Latencies()));
@@ -122,7 +114,7 @@ final class Workload {
             for (int i = client; System.nanoTime() < deadline; i++) {
                 String name = names.get(i % names.size());
                 long started = System.nanoTime();
-                Api.Answer answer = api.get(queries.get(name), coordinatorKey);
+                Api.Answer answer = api.get(queries.get(name), key);
                 if (answer.status() != 200) {
                     throw new IllegalStateException(name + " answered " + answer.status() + ": " + answer.body());
                 }
@@ -130,11 +122,6 @@ final class Workload {
             }
         });
         return latencies;
-    }
-
-    /** Events in the store, as the audit chain counts them. */
-    long eventCount() {
-        return Long.parseLong(api.get("/api/audit/checkpoint", adminKey).field("count"));
     }
 
     private static String referralBody(Pair pair) {

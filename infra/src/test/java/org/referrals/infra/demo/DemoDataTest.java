@@ -32,8 +32,9 @@ class DemoDataTest {
                 Set<String> statuses = new HashSet<>(mongo.getCollection("referrals").distinct("status", String.class).into(new ArrayList<>()));
                 assertThat(statuses).containsExactlyInAnyOrderElementsOf(
                         java.util.Arrays.stream(ReferralStatus.values()).map(Enum::name).toList());
+                // the projections were stopped while the history was written: they catch up with all of it
+                assertThat(mongo.getCollection("referrals").countDocuments()).isBetween(300L, 600L);
             });
-            assertThat(mongo.getCollection("referrals").countDocuments()).isBetween(300L, 600L);
             Path keys = dataDir.resolve("demo-keys.txt");
             assertThat(Files.readString(keys)).containsPattern("COORDINATOR rk_\\S+").containsPattern("PARTNER_AGENT \\S+ rk_\\S+");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");

@@ -88,6 +88,17 @@ public final class AppProcess implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time the process has used so far (user and system), in milliseconds, or -1 where there is no /proc. */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -6,10 +6,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +21,7 @@ import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.Figures;
 import org.referrals.query.partner.PartnerQueryController;
+import org.referrals.query.referral.ReferralIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * The collections derived from the referral and partner read models: {@code caseloads} (one per partner),
  * {@code network_nodes}, the referral flows of {@code network_edges}, and {@code stats} (counts per day, category
- * and receiving partner). After each committed batch the projections mark what changed; a single background
+ * and receiving partner). The referrals each one depends on are found through the {@link ReferralIndex}, by
+ * {@code _id}, never by scanning the referrals. After each committed batch the projections mark what changed; a single background
  * refresher recomputes the marked documents from the read models every 200 ms, so many changes to one partner
  * cost one recomputation. Each derived document is a function of the read models only, so recomputing is always
  * safe; at start everything is marked once, which also repairs what a crash may have left unmarked.
@@ -49,6 +49,7 @@ public class DerivedFigures implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DerivedFigures.class);
 
     private final MongoDatabase mongo;
+    private final ReferralIndex index;
     private final Clock clock;
     private final Set<String> partners = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> flows = ConcurrentHashMap.newKeySet();
@@ -59,8 +60,9 @@ public class DerivedFigures implements DisposableBean {
         return thread;
     });
 
-    public DerivedFigures(MongoDatabase mongoDatabase, Clock clock) {
+    public DerivedFigures(MongoDatabase mongoDatabase, ReferralIndex index, Clock clock) {
         this.mongo = mongoDatabase;
+        this.index = index;
         this.clock = clock;
         mongo.getCollection(STATS).createIndex(com.mongodb.client.model.Indexes.ascending("day"));
         refresher.scheduleWithFixedDelay(this::refresh, 200, 200, TimeUnit.MILLISECONDS);
@@ -128,8 +130,7 @@ public class DerivedFigures implements DisposableBean {
     }
 
     private void refreshPartner(String partnerId) {
-        List<Document> inbound = mongo.getCollection("referrals").find(Filters.eq("toPartnerId", partnerId))
-                                      .into(new ArrayList<>());
+        List<Document> inbound = index.referrals(ReferralIndex.inbound(partnerId));
         Caseload caseload = CaseloadFigures.of(partnerId, null, inbound, clock.instant());
         Document byStatus = new Document();
         caseload.byStatus().forEach(byStatus::append);
@@ -151,9 +152,7 @@ public class DerivedFigures implements DisposableBean {
     }
 
     private void refreshFlow(String from, String to) {
-        List<Document> flow = mongo.getCollection("referrals")
-                                   .find(Filters.and(Filters.eq("fromPartnerId", from), Filters.eq("toPartnerId", to)))
-                                   .into(new ArrayList<>());
+        List<Document> flow = index.referrals(ReferralIndex.flow(from, to));
         replace(EDGES, flowId(from, to), flowDocument(from, to, flow));
     }
 
@@ -168,12 +167,7 @@ public class DerivedFigures implements DisposableBean {
     }
 
     private void refreshBucket(String day, String category, String partnerId) {
-        LocalDate date = LocalDate.parse(day);
-        List<Document> bucket = mongo.getCollection("referrals").find(Filters.and(
-                Filters.eq("toPartnerId", partnerId), Filters.eq("serviceCategory", category),
-                Filters.gte("createdAt", Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant())),
-                Filters.lt("createdAt", Date.from(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))))
-                .into(new ArrayList<>());
+        List<Document> bucket = index.referrals(ReferralIndex.bucket(day, category, partnerId));
         replace(STATS, day + "|" + category + "|" + partnerId, new Document("day", day)
                 .append("month", day.substring(0, 7))
                 .append("category", category)

@@ -44,10 +44,12 @@ public class ReferralProjection {
 
     private final MongoCollection<Document> referrals;
     private final ReferralChanges changes;
+    private final ReferralIndex index;
 
-    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes) {
+    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralIndex index) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
         this.changes = changes;
+        this.index = index;
         // the inbox and outbox lists, newest change first, and the caseload figures of a partner
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
@@ -70,6 +72,8 @@ public class ReferralProjection {
                 .append("redirectedFrom", event.redirectedFrom())
                 .append("consentOverride", event.legalBasis() != null && event.legalBasis().isOverride())
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
+        index.file(event.referralId(), ReferralIndex.keys(event.fromPartnerId(), event.toPartnerId(),
+                                                          event.serviceCategory().name(), event.requestedAt()));
     }
 
     /** The first answer's time and kind feed the caseload's response time and acceptance rate. */
@@ -171,6 +175,7 @@ public class ReferralProjection {
     @ResetHandler
     void reset() {
         referrals.drop();
+        index.drop();
     }
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {

@@ -54,14 +54,33 @@ public class ReferralQueryController {
                                            @RequestParam(defaultValue = "20") int size,
                                            @AuthenticationPrincipal Actor actor) {
         var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, page, size);
-        var filter = query.filter(clock.instant());
         var referrals = mongo.getCollection(ReferralProjection.COLLECTION);
-        Mono<List<ReferralView>> items = Flux.from(referrals.find(filter)
-                                                            .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
-                                                            .skip(page * size).limit(size))
-                                             .map(document -> ReferralViews.view(document, clock.instant())).collectList();
-        Mono<Long> total = Mono.from(referrals.countDocuments(filter));
-        return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
+        return filedIds(query).map(ids -> Filters.and(Filters.in("_id", ids), query.filter(clock.instant())))
+                .defaultIfEmpty(query.filter(clock.instant()))
+                .flatMap(filter -> {
+                    Mono<List<ReferralView>> items = Flux.from(referrals.find(filter)
+                                    .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
+                                    .skip(page * size).limit(size))
+                            .map(document -> ReferralViews.view(document, clock.instant())).collectList();
+                    Mono<Long> total = Mono.from(referrals.countDocuments(filter));
+                    return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
+                });
+    }
+
+    /**
+     * A partner's referrals as the {@link ReferralIndex} files them, so that the list is read by {@code _id} (the
+     * embedded MongoDB-wire server would scan every referral for a {@code toPartnerId}); empty for all partners.
+     */
+    private Mono<List<String>> filedIds(ReferralListQuery query) {
+        if (query.partnerId() == null) {
+            return Mono.empty();
+        }
+        List<String> keys = "inbound".equals(query.direction()) ? List.of(ReferralIndex.inbound(query.partnerId()))
+                : "outbound".equals(query.direction()) ? List.of(ReferralIndex.outbound(query.partnerId()))
+                : List.of(ReferralIndex.inbound(query.partnerId()), ReferralIndex.outbound(query.partnerId()));
+        return Flux.from(mongo.getCollection(ReferralIndex.COLLECTION).find(Filters.in("_id", keys)))
+                   .flatMapIterable(entry -> entry.getList(ReferralIndex.IDS, String.class))
+                   .collectList();
     }
 
     @GetMapping("/{referralId}")

@@ -38,7 +38,7 @@ class PartnerProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
-        projection = new PartnerProjection(database, new org.referrals.query.figures.DerivedFigures(database, java.time.Clock.systemUTC()));
+        projection = new PartnerProjection(database, new org.referrals.query.figures.DerivedFigures(database, new org.referrals.query.referral.ReferralIndex(database), java.time.Clock.systemUTC()));
     }
 
     @AfterEach

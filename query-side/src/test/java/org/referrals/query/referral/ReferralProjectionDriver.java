@@ -19,7 +19,7 @@ public class ReferralProjectionDriver {
     private final Map<String, Long> sequences = new HashMap<>();
 
     public ReferralProjectionDriver(MongoDatabase database) {
-        this.projection = new ReferralProjection(database, new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, java.time.Clock.systemUTC()), java.time.Clock.systemUTC()));
+        this.projection = new ReferralProjection(database, new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database), java.time.Clock.systemUTC()), java.time.Clock.systemUTC()), new ReferralIndex(database));
     }
 
     public void apply(String referralId, Object event, Instant at) {

@@ -1,0 +1,110 @@
+package org.referrals.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Constants;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+
+/**
+ * mongo-java-server's H2 backend, with a query planner that finds a document by {@code _id} also when the filter
+ * says more than the {@code _id}.
+ * <p>
+ * The server uses an index only when the filter has exactly that index's fields, so {@code {_id: x, version:
+ * {$lt: 7}}} or {@code {$and: [{_id: x}, ...]}} (the shape of every idempotent projection update) scanned the whole
+ * collection: each event cost time in proportion to the read model's size, and a replay grew with its square. Here
+ * such a filter takes the documents named by its {@code _id} condition from the {@code _id} index and checks the
+ * whole filter on those only; any other filter is left to the server.
+ */
+final class IdFirstH2Backend extends H2Backend {
+
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+    private static final String ID = "_id";
+
+    IdFirstH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    /** Inner, so it can reach the backend's store while H2Database's constructor opens the existing collections. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, getMvStore(), cursorRegistry);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + fullName);
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
+            return new IdFirstCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+
+    static final class IdFirstCollection extends H2Collection {
+
+        /** Documents checked against a filter, in all collections: shows in tests which queries scan. */
+        static final java.util.concurrent.atomic.LongAdder EXAMINED = new java.util.concurrent.atomic.LongAdder();
+
+        private volatile Index<Object> idIndex;
+
+        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                          MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        public void addIndex(Index<Object> index) {
+            super.addIndex(index);
+            if (Constants.PRIMARY_KEY_INDEX_NAME.equals(index.getName())) {
+                idIndex = index;
+            }
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            EXAMINED.increment();
+            return super.documentMatchesQuery(document, query);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            Document byId = idCondition(query);
+            Index<Object> index = idIndex;
+            if (byId != null && index != null && index.canHandle(byId)) {
+                return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** {@code {_id: …}} when the filter requires it at its top level or in a top-level {@code $and}; else null. */
+        static Document idCondition(Document query) {
+            if (query.containsKey(ID)) {
+                return new Document(ID, query.get(ID));
+            }
+            if (query.get("$and") instanceof List<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document condition && condition.size() == 1 && condition.containsKey(ID)) {
+                        return new Document(ID, condition.get(ID));
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.referrals.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.referrals.infra.mongo.IdFirstH2Backend.IdFirstCollection;
+
+/**
+ * Filters that name an {@code _id} and more find the same documents as before, but look at those documents only
+ * instead of the whole collection; the data survives a restart of the server.
+ */
+class IdFirstH2BackendTest {
+
+    private static final int DOCUMENTS = 3000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void filtersByIdAndMoreExamineOnlyTheNamedDocuments() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = fill(client);
+
+            assertThat(examined(() -> docs.find(Filters.and(Filters.eq("_id", "d42"), Filters.lt("version", 10))).into(new ArrayList<>())))
+                    .as("$and with _id").isLessThanOrEqualTo(1);
+            assertThat(docs.find(Filters.and(Filters.eq("_id", "d42"), Filters.lt("version", 10))).first()).isNotNull();
+            assertThat(docs.find(Filters.and(Filters.eq("_id", "d42"), Filters.lt("version", 2))).first()).as("version filter still applies").isNull();
+            assertThat(examined(() -> docs.find(new Document("_id", "d7").append("kind", "even")).into(new ArrayList<>())))
+                    .as("_id beside another field").isLessThanOrEqualTo(1);
+            assertThat(docs.find(new Document("_id", "d7").append("kind", "even")).first()).as("d7 is odd").isNull();
+            assertThat(examined(() -> docs.find(Filters.and(Filters.in("_id", "d1", "d2", "d3"), Filters.eq("kind", "odd"))).into(new ArrayList<>())))
+                    .isLessThanOrEqualTo(3);
+            assertThat(docs.find(Filters.and(Filters.in("_id", "d1", "d2", "d3"), Filters.eq("kind", "odd"))).map(d -> d.getString("_id"))
+                           .into(new ArrayList<>())).containsExactlyInAnyOrder("d1", "d3");
+
+            Bson guardedUpdate = Filters.and(Filters.eq("_id", "d99"), Filters.lt("version", 100L), Filters.empty());
+            assertThat(examined(() -> docs.updateOne(guardedUpdate, Updates.set("version", 100L)))).isLessThanOrEqualTo(1);
+            assertThat(docs.updateOne(guardedUpdate, Updates.set("version", 101L)).getModifiedCount()).as("applied once").isZero();
+            assertThat(docs.find(Filters.eq("_id", "d99")).first().get("version")).isEqualTo(100L);
+
+            assertThat(examined(() -> docs.find(Filters.eq("kind", "odd")).into(new ArrayList<>())))
+                    .as("other filters scan, as before").isEqualTo(DOCUMENTS);
+            assertThat(docs.countDocuments(Filters.eq("kind", "odd"))).isEqualTo(DOCUMENTS / 2);
+        }
+        try (EmbeddedMongoServer again = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(again.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            assertThat(docs.countDocuments()).isEqualTo(DOCUMENTS);
+            assertThat(examined(() -> docs.find(Filters.and(Filters.eq("_id", "d99"), Filters.gte("version", 100L))).first()))
+                    .as("after a restart too").isLessThanOrEqualTo(1);
+        }
+    }
+
+    private static MongoCollection<Document> fill(MongoClient client) {
+        MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+        List<Document> all = new ArrayList<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            all.add(new Document("_id", "d" + i).append("kind", i % 2 == 0 ? "even" : "odd").append("version", 5L));
+        }
+        docs.insertMany(all);
+        return docs;
+    }
+
+    private static long examined(Runnable query) {
+        long before = IdFirstCollection.EXAMINED.sum();
+        query.run();
+        return IdFirstCollection.EXAMINED.sum() - before;
+    }
+}
