@@ -1,6 +1,10 @@
 package org.referrals.query.caseload;
 
 import com.mongodb.client.model.Filters;
+import java.util.List;
+import org.referrals.query.common.IdIndex;
+import org.referrals.query.referral.ReferralIndex;
+import reactor.core.publisher.Flux;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,13 +54,18 @@ public class CaseloadController {
         var overdueNow = Filters.and(Filters.eq("toPartnerId", partnerId),
                                      Filters.eq("status", ReferralStatus.REQUESTED.name()),
                                      Filters.lt("respondBy", Date.from(clock.instant())));
+        // the partner's inbound referrals by _id (the embedded server scans for a toPartnerId), counted from the
+        // ids found (countDocuments aggregates, which scans)
+        Mono<Long> overdue = IdIndex.ids(mongo, ReferralIndex.COLLECTION, List.of(ReferralIndex.inbound(partnerId)))
+                .flatMap(inbound -> Flux.from(mongo.getCollection("referrals").find(Filters.and(Filters.in("_id", inbound), overdueNow))
+                                                   .projection(com.mongodb.client.model.Projections.include("_id"))).count());
         return Mono.from(mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first())
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .map(PartnerQueryController::view)
                    .flatMap(partner -> Mono.zip(
                            Mono.from(mongo.getCollection("caseloads").find(Filters.eq("_id", partnerId)).first())
                                .defaultIfEmpty(new Document()),
-                           Mono.from(mongo.getCollection("referrals").countDocuments(overdueNow)))
+                           overdue)
                        .map(both -> caseload(partnerId, partner.capacity(), both.getT1(), both.getT2())));
     }
 

@@ -3,9 +3,6 @@ package org.referrals.query.referral;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.referrals.query.common.MongoBatch;
+import org.referrals.query.common.IdIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -21,24 +18,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Collection {@code referral_index}: which referrals belong to a partner's inbox, to a flow between two partners,
- * or to a day's statistics bucket, as one document per key holding the referral ids. Written with the referral
- * (an idempotent {@code $addToSet}); read to fetch those referrals by {@code _id}. The embedded MongoDB-wire server
- * has no secondary indexes, so a filter on {@code toPartnerId} scans every referral; this is the index it lacks.
- * A referral's partners, category and day never change, so an id never has to leave a document.
+ * Collection {@code referral_index} (an {@link IdIndex}): which referrals belong to a partner's inbox or outbox, to
+ * a case, to a flow between two partners, or to a day's statistics bucket. Written with the referral; read to
+ * fetch those referrals by {@code _id} instead of scanning them all on the embedded MongoDB-wire server. A
+ * referral's partners, case, category and day never change, so an id never has to leave a key.
  */
 @Component
 public class ReferralIndex {
 
-    static final String COLLECTION = "referral_index";
-    static final String IDS = "ids";
+    public static final String COLLECTION = "referral_index";
     private static final Logger log = LoggerFactory.getLogger(ReferralIndex.class);
 
-    private final MongoCollection<Document> index;
+    private final IdIndex index;
     private final MongoCollection<Document> referrals;
 
     public ReferralIndex(MongoDatabase mongoDatabase) {
-        this.index = mongoDatabase.getCollection(COLLECTION);
+        this.index = new IdIndex(mongoDatabase, COLLECTION);
         this.referrals = mongoDatabase.getCollection(ReferralProjection.COLLECTION);
     }
 
@@ -50,6 +45,10 @@ public class ReferralIndex {
         return "from:" + partnerId;
     }
 
+    public static String ofCase(String caseId) {
+        return "case:" + caseId;
+    }
+
     public static String flow(String from, String to) {
         return "flow:" + from + "|" + to;
     }
@@ -59,23 +58,19 @@ public class ReferralIndex {
     }
 
     /** The keys a new referral is filed under. */
-    static List<String> keys(String from, String to, String category, Instant created) {
+    static List<String> keys(String caseId, String from, String to, String category, Instant created) {
         String day = created.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return List.of(inbound(to), outbound(from), flow(from, to), bucket(day, category, to));
+        return List.of(inbound(to), outbound(from), ofCase(caseId), flow(from, to), bucket(day, category, to));
     }
 
     /** In the current batch of the projection: files the referral under its keys. */
     void file(String referralId, List<String> keys) {
-        for (String key : keys) {
-            MongoBatch.add(index, new UpdateOneModel<>(Filters.eq("_id", key), Updates.addToSet(IDS, referralId),
-                                                       new UpdateOptions().upsert(true)));
-        }
+        keys.forEach(key -> index.file(key, referralId));
     }
 
     /** The ids filed under that key, none if none. */
     public List<String> ids(String key) {
-        Document entry = index.find(Filters.eq("_id", key)).first();
-        return entry == null ? List.of() : entry.getList(IDS, String.class);
+        return index.ids(key);
     }
 
     /** The referral documents filed under that key, fetched by {@code _id}. */
@@ -90,21 +85,21 @@ public class ReferralIndex {
 
     /**
      * Read models written before this index existed have referrals and no index: it is built once from them at
-     * start (one scan, one {@code $addToSet $each} per key).
+     * start (one scan).
      */
     @EventListener(ContextRefreshedEvent.class)
     public void buildWhenMissing() {
-        if (index.find().first() != null || referrals.find().first() == null) {
+        if (!index.isEmpty() || referrals.find().first() == null) {
             return;
         }
         Map<String, List<String>> filed = new LinkedHashMap<>();
-        referrals.find().projection(com.mongodb.client.model.Projections.include("fromPartnerId", "toPartnerId",
+        referrals.find().projection(com.mongodb.client.model.Projections.include("caseId", "fromPartnerId", "toPartnerId",
                                                                                  "serviceCategory", "createdAt"))
-                 .forEach(referral -> keys(referral.getString("fromPartnerId"), referral.getString("toPartnerId"),
-                                           referral.getString("serviceCategory"), referral.getDate("createdAt").toInstant())
+                 .forEach(referral -> keys(referral.getString("caseId"), referral.getString("fromPartnerId"),
+                                           referral.getString("toPartnerId"), referral.getString("serviceCategory"),
+                                           referral.getDate("createdAt").toInstant())
                          .forEach(key -> filed.computeIfAbsent(key, k -> new ArrayList<>()).add(referral.getString("_id"))));
-        filed.forEach((key, ids) -> index.updateOne(Filters.eq("_id", key), Updates.addEachToSet(IDS, ids),
-                                                    new UpdateOptions().upsert(true)));
+        index.fileAll(filed);
         log.info("referral index built from {} keys", filed.size());
     }
 }

@@ -72,7 +72,7 @@ public class ReferralProjection {
                 .append("redirectedFrom", event.redirectedFrom())
                 .append("consentOverride", event.legalBasis() != null && event.legalBasis().isOverride())
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
-        index.file(event.referralId(), ReferralIndex.keys(event.fromPartnerId(), event.toPartnerId(),
+        index.file(event.referralId(), ReferralIndex.keys(event.caseId(), event.fromPartnerId(), event.toPartnerId(),
                                                           event.serviceCategory().name(), event.requestedAt()));
     }
 

@@ -18,6 +18,7 @@ import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.ReferralView;
 import org.referrals.api.referral.Urgency;
+import org.referrals.query.common.IdIndex;
 import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,7 +63,8 @@ public class ReferralQueryController {
                                     .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
                                     .skip(page * size).limit(size))
                             .map(document -> ReferralViews.view(document, clock.instant())).collectList();
-                    Mono<Long> total = Mono.from(referrals.countDocuments(filter));
+                    // counted from the ids found, not with countDocuments: its aggregation scans on the embedded server
+                    Mono<Long> total = Flux.from(referrals.find(filter).projection(com.mongodb.client.model.Projections.include("_id"))).count();
                     return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
                 });
     }
@@ -78,9 +80,7 @@ public class ReferralQueryController {
         List<String> keys = "inbound".equals(query.direction()) ? List.of(ReferralIndex.inbound(query.partnerId()))
                 : "outbound".equals(query.direction()) ? List.of(ReferralIndex.outbound(query.partnerId()))
                 : List.of(ReferralIndex.inbound(query.partnerId()), ReferralIndex.outbound(query.partnerId()));
-        return Flux.from(mongo.getCollection(ReferralIndex.COLLECTION).find(Filters.in("_id", keys)))
-                   .flatMapIterable(entry -> entry.getList(ReferralIndex.IDS, String.class))
-                   .collectList();
+        return IdIndex.ids(mongo, ReferralIndex.COLLECTION, keys);
     }
 
     @GetMapping("/{referralId}")

@@ -1,6 +1,8 @@
 package org.referrals.query.timeline;
 
 import com.mongodb.client.model.Filters;
+import org.referrals.query.common.IdIndex;
+import org.referrals.query.referral.ReferralIndex;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,9 +56,9 @@ public class TimelineController {
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .flatMap(c -> {
                        boolean whole = actor.isCoordinator() || actor.actsFor(c.getString("owningPartnerId"));
-                       var referralFilter = whole ? Filters.eq("caseId", caseId)
-                               : Filters.and(Filters.eq("caseId", caseId), Filters.eq("toPartnerId", actor.partnerId()));
-                       return Flux.from(mongo.getCollection("referrals").find(referralFilter))
+                       return IdIndex.ids(mongo, ReferralIndex.COLLECTION, List.of(ReferralIndex.ofCase(caseId)))
+                                  .flatMapMany(filed -> mongo.getCollection("referrals").find(whole ? Filters.in("_id", filed)
+                                          : Filters.and(Filters.in("_id", filed), Filters.eq("toPartnerId", actor.partnerId()))))
                                   .map(r -> r.getString("_id")).collectList()
                                   .flatMap(referralIds -> {
                                       if (!whole && referralIds.isEmpty()) {
@@ -72,8 +74,9 @@ public class TimelineController {
     }
 
     private Mono<Timeline> entries(List<String> aggregateIds) {
-        return Flux.from(mongo.getCollection(TimelineProjection.COLLECTION).find(Filters.in("aggregateId", aggregateIds))
-                              .sort(Sorts.ascending("seq")))
+        return IdIndex.ids(mongo, TimelineProjection.INDEX, aggregateIds)
+                   .flatMapMany(ids -> mongo.getCollection(TimelineProjection.COLLECTION).find(Filters.in("_id", ids))
+                                            .sort(Sorts.ascending("seq")))
                    .collectList()
                    .flatMap(this::withAuditChain);
     }

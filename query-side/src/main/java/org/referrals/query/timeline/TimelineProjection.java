@@ -15,7 +15,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.referrals.api.common.MetaDataKeys;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.referrals.query.common.IdIndex;
 import org.referrals.query.common.MongoBatch;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +34,17 @@ import org.springframework.stereotype.Component;
 public class TimelineProjection {
 
     static final String COLLECTION = "timeline";
+    /** An aggregate's entries by {@code _id} ({@link IdIndex}): the embedded server would scan for an aggregateId. */
+    static final String INDEX = "timeline_index";
     private static final String REFERRAL_EVENTS = "org.referrals.api.referral.";
     private static final String CASE_EVENTS = "org.referrals.api.caseregistry.";
 
     private final MongoCollection<Document> timeline;
+    private final IdIndex index;
 
     public TimelineProjection(MongoDatabase mongoDatabase) {
         this.timeline = mongoDatabase.getCollection(COLLECTION);
+        this.index = new IdIndex(mongoDatabase, INDEX);
         timeline.createIndex(Indexes.ascending("aggregateId", "seq"));
     }
 
@@ -58,10 +69,24 @@ public class TimelineProjection {
                 .append("summary", TimelineSummaries.of(event));
         MongoBatch.add(timeline, new ReplaceOneModel<>(Filters.eq("_id", message.getIdentifier()), entry,
                                                        new ReplaceOptions().upsert(true)));
+        index.file(domainEvent.getAggregateIdentifier(), message.getIdentifier());
     }
 
     @ResetHandler
     void reset() {
         timeline.drop();
+        index.drop();
+    }
+
+    /** A timeline written before its index existed gets the index built once at start (one scan). */
+    @EventListener(ContextRefreshedEvent.class)
+    public void buildIndexWhenMissing() {
+        if (!index.isEmpty() || timeline.find().first() == null) {
+            return;
+        }
+        Map<String, List<String>> filed = new HashMap<>();
+        timeline.find().projection(com.mongodb.client.model.Projections.include("aggregateId"))
+                .forEach(entry -> filed.computeIfAbsent(entry.getString("aggregateId"), k -> new ArrayList<>()).add(entry.getString("_id")));
+        index.fileAll(filed);
     }
 }
