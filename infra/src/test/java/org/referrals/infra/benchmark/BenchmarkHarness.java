@@ -33,7 +33,7 @@ public final class BenchmarkHarness {
             long events = Long.getLong("benchmark.events", 0);
             return switch (name) {
                 case "smoke" -> new Mode(name, Duration.ofSeconds(2), events > 0 ? events : 1_000);
-                case "short" -> new Mode(name, Duration.ofSeconds(10), events > 0 ? events : 10_000);
+                case "short" -> new Mode(name, Duration.ofSeconds(5), events > 0 ? events : 5_000);
                 case "full" -> new Mode(name, Duration.ofSeconds(45), events > 0 ? events : 200_000);
                 default -> throw new IllegalArgumentException("benchmark mode is smoke, short or full, not " + name);
             };
