@@ -6,9 +6,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,14 +53,23 @@ public final class IdIndex {
                    .collectList();
     }
 
-    public boolean isEmpty() {
-        return index.find().first() == null;
-    }
-
-    /** Files many ids at once (building the index from an existing read model). */
-    public void fileAll(Map<String, List<String>> idsByKey) {
-        idsByKey.forEach((key, ids) -> index.updateOne(Filters.eq("_id", key), Updates.addEachToSet(IDS, ids),
-                                                       new UpdateOptions().upsert(true)));
+    /**
+     * For a read model written before this index existed: when the index is empty and the read model is not, files
+     * each of its documents (read with only the fields named) under the keys it belongs to. One scan, at start.
+     * Answers how many keys were filed.
+     */
+    public int buildWhenMissing(MongoCollection<Document> source, List<String> fields,
+                                Function<Document, List<String>> keysOf) {
+        if (index.find().first() != null || source.find().first() == null) {
+            return 0;
+        }
+        Map<String, List<String>> filed = new LinkedHashMap<>();
+        source.find().projection(com.mongodb.client.model.Projections.include(fields))
+              .forEach(document -> keysOf.apply(document)
+                      .forEach(key -> filed.computeIfAbsent(key, k -> new ArrayList<>()).add(document.getString("_id"))));
+        filed.forEach((key, ids) -> index.updateOne(Filters.eq("_id", key), Updates.addEachToSet(IDS, ids),
+                                                    new UpdateOptions().upsert(true)));
+        return filed.size();
     }
 
     public void drop() {

@@ -6,9 +6,7 @@ import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.referrals.query.common.IdIndex;
 import org.slf4j.Logger;
@@ -89,17 +87,11 @@ public class ReferralIndex {
      */
     @EventListener(ContextRefreshedEvent.class)
     public void buildWhenMissing() {
-        if (!index.isEmpty() || referrals.find().first() == null) {
-            return;
+        int keys = index.buildWhenMissing(referrals, List.of("caseId", "fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"),
+                referral -> keys(referral.getString("caseId"), referral.getString("fromPartnerId"), referral.getString("toPartnerId"),
+                                 referral.getString("serviceCategory"), referral.getDate("createdAt").toInstant()));
+        if (keys > 0) {
+            log.info("referral index built: {} keys", keys);
         }
-        Map<String, List<String>> filed = new LinkedHashMap<>();
-        referrals.find().projection(com.mongodb.client.model.Projections.include("caseId", "fromPartnerId", "toPartnerId",
-                                                                                 "serviceCategory", "createdAt"))
-                 .forEach(referral -> keys(referral.getString("caseId"), referral.getString("fromPartnerId"),
-                                           referral.getString("toPartnerId"), referral.getString("serviceCategory"),
-                                           referral.getDate("createdAt").toInstant())
-                         .forEach(key -> filed.computeIfAbsent(key, k -> new ArrayList<>()).add(referral.getString("_id"))));
-        index.fileAll(filed);
-        log.info("referral index built from {} keys", filed.size());
     }
 }

@@ -15,10 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.referrals.api.common.MetaDataKeys;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.referrals.query.common.IdIndex;
 import org.referrals.query.common.MongoBatch;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -81,12 +78,6 @@ public class TimelineProjection {
     /** A timeline written before its index existed gets the index built once at start (one scan). */
     @EventListener(ContextRefreshedEvent.class)
     public void buildIndexWhenMissing() {
-        if (!index.isEmpty() || timeline.find().first() == null) {
-            return;
-        }
-        Map<String, List<String>> filed = new HashMap<>();
-        timeline.find().projection(com.mongodb.client.model.Projections.include("aggregateId"))
-                .forEach(entry -> filed.computeIfAbsent(entry.getString("aggregateId"), k -> new ArrayList<>()).add(entry.getString("_id")));
-        index.fileAll(filed);
+        index.buildWhenMissing(timeline, List.of("aggregateId"), entry -> List.of(entry.getString("aggregateId")));
     }
 }
