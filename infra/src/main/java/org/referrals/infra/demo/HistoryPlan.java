@@ -108,6 +108,14 @@ final class HistoryPlan implements Iterator<HistoryPlan.Step> {
         return pending.poll();
     }
 
+    /** The next step, left in the plan. */
+    Step peek() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return pending.peek();
+    }
+
     /** A case's steps come at or after its registration: plan every case registered by the earliest pending step. */
     private void planCasesStartingBeforeTheNextStep() {
         while (planned < cases && (pending.isEmpty() || !nextRegistration().isAfter(pending.peek().at()))) {

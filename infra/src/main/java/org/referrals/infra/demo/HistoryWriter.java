@@ -47,8 +47,7 @@ final class HistoryWriter {
         this.threads = threads;
     }
 
-    Written write(HistoryPlan history, long expectedCommands) throws InterruptedException {
-        PeekingPlan plan = new PeekingPlan(history);
+    Written write(HistoryPlan plan, long expectedCommands) throws InterruptedException {
         long started = System.nanoTime();
         long lastReport = started;
         AtomicLong done = new AtomicLong();
@@ -82,40 +81,13 @@ final class HistoryWriter {
     }
 
     /** The next steps; the network's own steps (partners, partnerships) are a window of their own, before any case. */
-    private static List<HistoryPlan.Step> take(PeekingPlan plan, int size) {
+    private static List<HistoryPlan.Step> take(HistoryPlan plan, int size) {
         List<HistoryPlan.Step> window = new ArrayList<>(size);
         while (window.size() < size && plan.hasNext()
                 && (window.isEmpty() || plan.peek().isNetwork() == window.get(0).isNetwork())) {
             window.add(plan.next());
         }
         return window;
-    }
-
-    /** The plan, with a look at its next step. */
-    private static final class PeekingPlan {
-        private final HistoryPlan plan;
-        private HistoryPlan.Step next;
-
-        PeekingPlan(HistoryPlan plan) {
-            this.plan = plan;
-        }
-
-        boolean hasNext() {
-            return next != null || plan.hasNext();
-        }
-
-        HistoryPlan.Step peek() {
-            if (next == null) {
-                next = plan.next();
-            }
-            return next;
-        }
-
-        HistoryPlan.Step next() {
-            HistoryPlan.Step step = peek();
-            next = null;
-            return step;
-        }
     }
 
     private static Map<String, List<HistoryPlan.Step>> byGroup(List<HistoryPlan.Step> window) {

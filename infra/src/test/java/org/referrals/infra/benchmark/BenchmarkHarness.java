@@ -176,12 +176,21 @@ public final class BenchmarkHarness {
         return Long.parseLong(api.get("/api/audit/checkpoint", ADMIN_KEY).field("count"));
     }
 
+    /** Until every projection is caught up; fails when their status stops changing for 3 minutes (a stalled processor). */
     private static void awaitProjectionsIdle(Api api) throws InterruptedException {
         Thread.sleep(500);
+        String last = "";
+        long lastChange = System.nanoTime();
         while (true) {
             String status = api.get("/api/admin/projections", ADMIN_KEY).body();
             if (!status.contains("\"rebuilding\":true") && !status.matches("(?s).*\"lag\":[1-9].*")) {
                 return;
+            }
+            if (!status.equals(last)) {
+                last = status;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > 180_000_000_000L) {
+                throw new AssertionError("projections stalled: " + status);
             }
             Thread.sleep(100);
         }

@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +79,7 @@ public class DerivedFigures implements DisposableBean {
         partners.add(to);
         partners.add(from);
         flows.add(List.of(from, to));
-        buckets.add(List.of(day(referral), referral.getString("serviceCategory"), to));
+        buckets.add(List.of(ReferralIndex.day(referral.getDate("createdAt").toInstant()), referral.getString("serviceCategory"), to));
     }
 
     /** A partner's directory entry changed (name, services, suspension): its network node follows. */
@@ -188,9 +187,6 @@ public class DerivedFigures implements DisposableBean {
         target.replaceOne(Filters.eq("_id", id), content.append("_id", id), new ReplaceOptions().upsert(true));
     }
 
-    private static String day(Document referral) {
-        return referral.getDate("createdAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
-    }
 
     @Override
     public void destroy() {

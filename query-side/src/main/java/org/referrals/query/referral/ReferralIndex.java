@@ -55,10 +55,14 @@ public class ReferralIndex {
         return "bucket:" + day + "|" + category + "|" + to;
     }
 
+    /** The statistics day of a referral made at that moment (UTC). */
+    public static String day(Instant created) {
+        return created.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
     /** The keys a new referral is filed under. */
     static List<String> keys(String caseId, String from, String to, String category, Instant created) {
-        String day = created.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return List.of(inbound(to), outbound(from), ofCase(caseId), flow(from, to), bucket(day, category, to));
+        return List.of(inbound(to), outbound(from), ofCase(caseId), flow(from, to), bucket(day(created), category, to));
     }
 
     /** In the current batch of the projection: files the referral under its keys. */

@@ -56,15 +56,16 @@ public class ReferralQueryController {
                                            @AuthenticationPrincipal Actor actor) {
         var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, page, size);
         var referrals = mongo.getCollection(ReferralProjection.COLLECTION);
-        return filedIds(query).map(ids -> Filters.and(Filters.in("_id", ids), query.filter(clock.instant())))
-                .defaultIfEmpty(query.filter(clock.instant()))
-                .flatMap(filter -> {
-                    Mono<List<ReferralView>> items = Flux.from(referrals.find(filter)
+        var filter = query.filter(clock.instant());
+        return filedIds(query).map(ids -> Filters.and(Filters.in("_id", ids), filter))
+                .defaultIfEmpty(filter)
+                .flatMap(filed -> {
+                    Mono<List<ReferralView>> items = Flux.from(referrals.find(filed)
                                     .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
                                     .skip(page * size).limit(size))
                             .map(document -> ReferralViews.view(document, clock.instant())).collectList();
                     // counted from the ids found, not with countDocuments: its aggregation scans on the embedded server
-                    Mono<Long> total = Flux.from(referrals.find(filter).projection(com.mongodb.client.model.Projections.include("_id"))).count();
+                    Mono<Long> total = Flux.from(referrals.find(filed).projection(com.mongodb.client.model.Projections.include("_id"))).count();
                     return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
                 });
     }
