@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -12,6 +14,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -23,6 +26,10 @@ import org.h2.mvstore.MVMap;
  * collection: each event cost time in proportion to the read model's size, and a replay grew with its square. Here
  * such a filter takes the documents named by its {@code _id} condition from the {@code _id} index and checks the
  * whole filter on those only; any other filter is left to the server.
+ * <p>
+ * The server also ignores secondary indexes (an {@code EmptyIndex} that finds nothing), yet it read every document
+ * of the collection to "build" each one, again at every start: about 8 of a 16-second start on 200,000 events.
+ * Such an index is now listed without that read.
  */
 final class IdFirstH2Backend extends H2Backend {
 
@@ -59,6 +66,8 @@ final class IdFirstH2Backend extends H2Backend {
 
         /** Documents checked against a filter, in all collections: shows in tests which queries scan. */
         static final java.util.concurrent.atomic.LongAdder EXAMINED = new java.util.concurrent.atomic.LongAdder();
+        /** Reads of a whole collection to build an index (queries scan by another path), in all collections: for tests. */
+        static final java.util.concurrent.atomic.LongAdder FULL_READS = new java.util.concurrent.atomic.LongAdder();
 
         private volatile Index<Object> idIndex;
 
@@ -69,10 +78,23 @@ final class IdFirstH2Backend extends H2Backend {
 
         @Override
         public void addIndex(Index<Object> index) {
+            if (index instanceof EmptyIndex) {
+                // nothing to build: it holds nothing and answers no query
+                if (getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
+                    getIndexes().add(index);
+                }
+                return;
+            }
             super.addIndex(index);
             if (Constants.PRIMARY_KEY_INDEX_NAME.equals(index.getName())) {
                 idIndex = index;
             }
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            FULL_READS.increment();
+            return super.streamAllDocumentsWithPosition();
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.referrals.infra.eventstore.EventStoreDataSources;
 import org.referrals.infra.support.AppProcess;
@@ -49,6 +50,8 @@ public final class BenchmarkHarness {
     private final Mode mode;
     private final Path workDir;
     private final Table table = new Table();
+    /** Whether the last replay measured stopped at its bound rather than at the end of the store. */
+    private boolean lastReplayBounded;
 
     BenchmarkHarness(Mode mode, Path workDir) {
         this.mode = mode;
@@ -79,7 +82,7 @@ public final class BenchmarkHarness {
             measureCommands(api, app);
             measureQueries(api, app);
             events = eventCount(api);
-            double replay = replayRate(api, events);
+            double replay = replayRate(api, events, Duration.ofDays(1));
             double bulk = rawBulkWriteRate(mongoPort, Math.min(events, 50_000));
             table.add("replay of all projections, events/s", Table.f(replay),
                       Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
@@ -106,8 +109,12 @@ public final class BenchmarkHarness {
         try (AppProcess stock = start(stockArguments.toArray(String[]::new))) {
             stock.awaitHealthy(Duration.ofSeconds(120));
             Api api = new Api(stock.baseUrl());
-            double stockReplay = replayRate(api, events);
-            table.add("replay, stock configuration (tracking processors, batch size 1), events/s", Table.f(stockReplay),
+            // on the large data set the stock replay takes longer than the rest together: -Dbenchmark.stockReplayMinutes
+            // bounds it, and the rate is then the events every projection got through in that time
+            Duration bound = Duration.ofMinutes(Long.getLong("benchmark.stockReplayMinutes", 24 * 60));
+            double stockReplay = replayRate(api, events, bound);
+            table.add("replay, stock configuration (tracking processors, batch size 1), events/s",
+                      Table.f(stockReplay) + (lastReplayBounded ? " (its first " + bound.toMinutes() + " min)" : ""),
                       "–", "tuned: " + Table.f(tunedReplay / stockReplay) + "×", "≥ 5×", tunedReplay >= 5 * stockReplay);
         }
         table.add("data set", events + " events", "–", "–", "large: 1,000,000", null);
@@ -115,7 +122,8 @@ public final class BenchmarkHarness {
     }
 
     private AppProcess start(String... arguments) throws java.io.IOException {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx768m"));
+        // the heap README.md recommends for a server
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/app.jfr to profile the application under load
         String extra = System.getProperty("benchmark.jvm", "");
         if (!extra.isBlank()) {
@@ -178,13 +186,22 @@ public final class BenchmarkHarness {
 
     /** Until every projection is caught up; fails when their status stops changing for 3 minutes (a stalled processor). */
     private static void awaitProjectionsIdle(Api api) throws InterruptedException {
+        awaitProjectionsIdle(api, Duration.ofDays(1));
+    }
+
+    /** As above, but answers false when the bound passes first. */
+    private static boolean awaitProjectionsIdle(Api api, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
         Thread.sleep(500);
         String last = "";
         long lastChange = System.nanoTime();
         while (true) {
             String status = api.get("/api/admin/projections", ADMIN_KEY).body();
             if (!status.contains("\"rebuilding\":true") && !status.matches("(?s).*\"lag\":[1-9].*")) {
-                return;
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             if (!status.equals(last)) {
                 last = status;
@@ -278,16 +295,30 @@ public final class BenchmarkHarness {
         }
     }
 
-    /** Rebuilds every projection at once from the event store; events replayed per second. */
-    private static double replayRate(Api api, long events) throws InterruptedException {
+    /**
+     * Rebuilds every projection at once from the event store; events replayed per second. When the bound passes
+     * first, the events replayed are the lowest position any projection reached (the slowest one sets the pace, as
+     * it does for a whole replay).
+     */
+    private double replayRate(Api api, long events, Duration bound) throws InterruptedException {
         long started = System.nanoTime();
         for (String projection : PROJECTIONS) {
             api.post("/api/admin/projections/" + projection + "/rebuild", ADMIN_KEY, "");
         }
-        awaitProjectionsIdle(api);
-        double rate = events / ((System.nanoTime() - started) / 1e9);
-        progress("replayed " + events + " events at " + Table.f(rate) + " events/s");
+        long replayed = awaitProjectionsIdle(api, bound) ? events : slowestPosition(api);
+        lastReplayBounded = replayed < events;
+        double rate = replayed / ((System.nanoTime() - started) / 1e9);
+        progress("replayed " + replayed + " of " + events + " events at " + Table.f(rate) + " events/s");
         return rate;
+    }
+
+    /** The lowest position any rebuilt projection has reached. */
+    private static long slowestPosition(Api api) {
+        String status = api.get("/api/admin/projections", ADMIN_KEY).body();
+        return Pattern.compile("\\{[^}]*\"name\":\"([^\"]*)\"[^}]*\"position\":(\\d+|null)").matcher(status).results()
+                      .filter(m -> PROJECTIONS.contains(m.group(1)))
+                      .mapToLong(m -> m.group(2).equals("null") ? 0 : Long.parseLong(m.group(2)))
+                      .min().orElse(0);
     }
 
     /** Inserts as many referral-like documents as there are events, in ordered bulks of 100, as the projections do. */

@@ -63,6 +63,31 @@ class IdFirstH2BackendTest {
         }
     }
 
+    @Test
+    void anIgnoredSecondaryIndexIsNotBuiltByReadingTheCollectionNorAtTheNextStart() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = fill(client);
+            assertThat(fullReads(() -> docs.createIndex(new Document("kind", 1)))).isZero();
+            assertThat(docs.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>())).contains("kind_1");
+        }
+        long before = IdFirstCollection.FULL_READS.sum();
+        try (EmbeddedMongoServer again = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(again.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            assertThat(docs.countDocuments(Filters.eq("kind", "even"))).isEqualTo(DOCUMENTS / 2);
+            assertThat(fullReads(() -> docs.createIndex(new Document("kind", 1)))).as("created again, as the projections do").isZero();
+            assertThat(docs.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>())).containsOnlyOnce("kind_1");
+        }
+        assertThat(IdFirstCollection.FULL_READS.sum() - before).as("opening read no collection whole").isZero();
+    }
+
+    private static long fullReads(Runnable action) {
+        long before = IdFirstCollection.FULL_READS.sum();
+        action.run();
+        return IdFirstCollection.FULL_READS.sum() - before;
+    }
+
     private static MongoCollection<Document> fill(MongoClient client) {
         MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
         List<Document> all = new ArrayList<>();
