@@ -26,6 +26,15 @@ public final class RunningApplication implements AutoCloseable {
 
     /** With this clock instead of the system's (the application's {@code Clock} bean gives way to it). */
     public static RunningApplication start(Path dataDir, java.time.Clock clock, String... properties) {
+        return start(dataDir, clock, List.of(), properties);
+    }
+
+    /** With these test components (event handlers, say) beside the application's own. */
+    public static RunningApplication startWith(Path dataDir, List<Class<?>> components, String... properties) {
+        return start(dataDir, null, components, properties);
+    }
+
+    private static RunningApplication start(Path dataDir, java.time.Clock clock, List<Class<?>> components, String... properties) {
         // as command-line arguments: they override application.yml (builder "properties" would not)
         // immediate shutdown: a graceful one sometimes waited its full 30 s for a connection (see ApiTest)
         List<String> arguments = new ArrayList<>(List.of("--referrals.data-dir=" + dataDir, "--server.port=0",
@@ -33,7 +42,9 @@ public final class RunningApplication implements AutoCloseable {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        var builder = new SpringApplicationBuilder(ReferralNetworkApplication.class);
+        List<Class<?>> sources = new ArrayList<>(List.of(ReferralNetworkApplication.class));
+        sources.addAll(components);
+        var builder = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new));
         if (clock != null) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         }
