@@ -11,18 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Plain HTTP calls to the application under test, as a client on another machine would make them. */
-final class Api {
+public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                                               .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    Api(String baseUrl) {
+    public Api(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    record Answer(int status, String body) {
-        String field(String name) {
+    public record Answer(int status, String body) {
+        public String field(String name) {
             Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(body);
             if (!m.find()) {
                 throw new IllegalStateException("no " + name + " in " + body);
@@ -31,17 +31,17 @@ final class Api {
         }
     }
 
-    Answer post(String path, String key, String json) {
+    public Answer post(String path, String key, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key)
                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Answer get(String path, String key) {
+    public Answer get(String path, String key) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key).GET());
     }
 
     /** A POST that must succeed (the workload's own commands). */
-    Answer ok(String path, String key, String json) {
+    public Answer ok(String path, String key, String json) {
         Answer answer = post(path, key, json);
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());

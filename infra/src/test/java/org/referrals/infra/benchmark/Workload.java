@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * pair per client so that clients never wait on each other's aggregates. A referral's whole life is the mixed
  * command workload: make, accept, start, deliver, close.
  */
-final class Workload {
+public final class Workload {
 
     private record Pair(String ngo, String clinic, String ngoKey, String clinicKey, String caseId) {
     }
@@ -29,7 +29,7 @@ final class Workload {
         this.pairs = pairs;
     }
 
-    static Workload prepare(Api api, String adminKey, int pairCount) {
+    public static Workload prepare(Api api, String adminKey, int pairCount) {
         String coordinator = api.ok("/api/admin/api-keys", adminKey, "{\"role\":\"COORDINATOR\",\"label\":\"benchmark\"}").field("key");
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < pairCount; i++) {
@@ -55,6 +55,11 @@ final class Workload {
 
     private static String agent(String partnerId) {
         return "{\"role\":\"PARTNER_AGENT\",\"partnerId\":\"" + partnerId + "\",\"label\":\"benchmark\"}";
+    }
+
+    /** One new referral by that client's NGO, answered as it is (the reliability tests count every kind of answer). */
+    public Api.Answer refer(int client) {
+        return api.post("/api/referrals", pairs.get(client).ngoKey(), referralBody(pairs.get(client)));
     }
 
     /** The mixed workload by that many clients for that long; answers commands per second, latencies into the sink. */

@@ -105,6 +105,12 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as an operator's {@code kill} or a service manager stops it; the exit code, or -1 if still running. */
+    public int terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
