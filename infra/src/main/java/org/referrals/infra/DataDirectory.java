@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.referrals.infra.backup.EmbeddedBackup;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The data directory, created on first start (mode 0700: it holds keys and personal data, encrypted or not). */
@@ -17,8 +19,13 @@ public class DataDirectory {
 
     private final Path path;
 
-    public DataDirectory(ReferralsProperties properties) {
+    /** @param restoreFrom a backup to unpack into the directory first (see EmbeddedBackup), or empty */
+    public DataDirectory(ReferralsProperties properties, @Value("${referrals.restore-from:}") String restoreFrom) {
         this.path = properties.dataPath();
+        if (!restoreFrom.isBlank()) {
+            EmbeddedBackup.restore(Path.of(restoreFrom), path);
+            log.info("restored {} into {}; the read models are rebuilt from the events", restoreFrom, path);
+        }
         try {
             if (!Files.isDirectory(path)) {
                 Files.createDirectories(path);

@@ -1,0 +1,70 @@
+package org.referrals.infra.backup;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import javax.sql.DataSource;
+import org.referrals.infra.DataDirectory;
+import org.referrals.infra.ReferralsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code POST /api/admin/backups}: an online backup of the embedded data directory (see {@link EmbeddedBackup}). */
+@RestController
+@RequestMapping("/api/admin/backups")
+@Tag(name = "Backups", description = "Online backup of the embedded data directory")
+public class BackupController {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupController.class);
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    /** Where a backup was written and what it holds. */
+    public record BackupTaken(String file, long bytes, boolean masterKeyIncluded, String takenAt) {
+    }
+
+    private final DataSource eventStore;
+    private final DataDirectory dataDirectory;
+    private final ReferralsProperties properties;
+    private final Path backupDir;
+
+    public BackupController(DataSource eventStore, DataDirectory dataDirectory, ReferralsProperties properties,
+                            @Value("${referrals.backup-dir:}") String backupDir) {
+        this.eventStore = eventStore;
+        this.dataDirectory = dataDirectory;
+        this.properties = properties;
+        this.backupDir = backupDir.isBlank() ? dataDirectory.path().resolveSibling("backups") : Path.of(backupDir).toAbsolutePath();
+    }
+
+    @PostMapping
+    @Operation(summary = "Back up the event store, the case key store and the master key while the application runs",
+               description = "Role: ADMIN. Writes <backup dir>/referrals-<UTC time>.zip (mode 0600; it holds keys). "
+                             + "Restore with --referrals.restore-from=<zip> into a new data directory; the read "
+                             + "models are rebuilt at that first start. 409 with an external event store (back up "
+                             + "that database with its own tools).")
+    public Mono<ResponseEntity<BackupTaken>> backup() {
+        if (!properties.eventstore().embedded()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "the event store is an external database: back it up with its own tools (pg_dump)");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        }
+        return Mono.fromCallable(() -> {
+            Path target = backupDir.resolve("referrals-" + NAME.format(java.time.Instant.now()) + ".zip");
+            EmbeddedBackup.Manifest manifest = EmbeddedBackup.take(eventStore, dataDirectory.path(), target);
+            log.info("backup written: {} ({} bytes, master key included: {})", target, manifest.bytes(), manifest.masterKeyIncluded());
+            return ResponseEntity.status(HttpStatus.CREATED).body(new BackupTaken(target.toString(), manifest.bytes(),
+                    manifest.masterKeyIncluded(), manifest.takenAt().toString()));
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+}
