@@ -2,6 +2,7 @@ package org.referrals.command.web;
 
 import java.net.URI;
 import java.util.Locale;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,7 +41,8 @@ public class CommandProblems {
         return problem;
     }
 
-    @ExceptionHandler({ResourceNotVisibleException.class, AggregateNotFoundException.class})
+    /** IncompatibleAggregateException: the id is another kind of aggregate's (a partner's id where a key's is expected). */
+    @ExceptionHandler({ResourceNotVisibleException.class, AggregateNotFoundException.class, IncompatibleAggregateException.class})
     public ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource");
     }

@@ -72,4 +72,13 @@ class ApiKeysApiTest extends ApiTest {
                                   "/api/partners/{partnerId}", "application/problem+json", "Roles:", "X-API-Key");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
+
+    @Test
+    void revokingAnIdThatIsAnotherKindOfAggregatesIsNotFound() {
+        String partner = api.partner("not-a-key");
+        long before = eventCount();
+        api.call(org.springframework.http.HttpMethod.DELETE, "/api/admin/api-keys/" + partner, ApiClient.ADMIN_KEY, null)
+           .expectStatus().isNotFound().expectHeader().contentType("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(eventCount()).isEqualTo(before);
+    }
 }
