@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the benchmark harness against the packaged jar: in the build in {@code smoke} mode (seconds per phase), to
@@ -14,12 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchmarkHarnessIT {
 
-    @TempDir
-    Path workDir;
-
     @Test
     void theHarnessMeasuresEveryRowAndPrintsOneTable() throws Exception {
         String mode = System.getProperty("benchmark.mode", "smoke");
+        // kept after the run (the applications' logs tell what happened when a phase fails); a new run starts afresh
+        Path workDir = Path.of("target", "benchmark-work-" + mode).toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(workDir);
+        Files.createDirectories(workDir);
         var harness = new BenchmarkHarness(BenchmarkHarness.Mode.of(mode), workDir);
         String markdown = harness.run();
         Files.writeString(Path.of("target", "benchmark-" + mode + ".md"), markdown);
