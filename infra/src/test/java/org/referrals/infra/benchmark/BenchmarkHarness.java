@@ -196,7 +196,12 @@ public final class BenchmarkHarness {
         String last = "";
         long lastChange = System.nanoTime();
         while (true) {
-            String status = api.get("/api/admin/projections", ADMIN_KEY).body();
+            Api.Answer answer = api.get("/api/admin/projections", ADMIN_KEY);
+            if (answer.status() != 200) {
+                // an error page has no "lag" in it: without this check it read as "caught up"
+                throw new AssertionError("the projections' status answered " + answer.status() + ": " + answer.body());
+            }
+            String status = answer.body();
             if (!status.contains("\"rebuilding\":true") && !status.matches("(?s).*\"lag\":[1-9].*")) {
                 return true;
             }
