@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -29,7 +30,7 @@ import org.h2.mvstore.MVMap;
  * <p>
  * The server also ignores secondary indexes (an {@code EmptyIndex} that finds nothing), yet it read every document
  * of the collection to "build" each one, again at every start: about 8 of a 16-second start on 200,000 events.
- * Such an index is now listed without that read.
+ * Such an index is now listed without that read. Unique indexes compare their keys by value ({@link ValueOrderedKeys}).
  */
 final class IdFirstH2Backend extends H2Backend {
 
@@ -51,6 +52,26 @@ final class IdFirstH2Backend extends H2Backend {
 
         Database(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, getMvStore(), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            return ValueOrderedKeys.uniqueIndex(getMvStore(), indexMapName(collectionName, indexName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String ordered = indexMapName(collection.getCollectionName(), indexName) + ValueOrderedKeys.MAP_SUFFIX;
+            if (getMvStore().hasMap(ordered)) {
+                getMvStore().removeMap(ordered);
+            }
+        }
+
+        /** The name H2Database gives an index's map (private there). */
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
 
         @Override
