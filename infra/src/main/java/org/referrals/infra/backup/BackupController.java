@@ -38,10 +38,13 @@ public class BackupController {
     private final DataDirectory dataDirectory;
     private final ReferralsProperties properties;
     private final Path backupDir;
+    private final boolean axonServer;
 
     public BackupController(DataSource eventStore, DataDirectory dataDirectory, ReferralsProperties properties,
-                            @Value("${referrals.backup-dir:}") String backupDir) {
+                            @Value("${referrals.backup-dir:}") String backupDir,
+                            @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.eventStore = eventStore;
+        this.axonServer = axonServer;
         this.dataDirectory = dataDirectory;
         this.properties = properties;
         this.backupDir = backupDir.isBlank() ? dataDirectory.path().resolveSibling("backups") : Path.of(backupDir).toAbsolutePath();
@@ -51,12 +54,14 @@ public class BackupController {
     @Operation(summary = "Back up the event store, the case key store and the master key while the application runs",
                description = "Role: ADMIN. Writes <backup dir>/referrals-<UTC time>.zip (mode 0600; it holds keys). "
                              + "Restore with --referrals.restore-from=<zip> into a new data directory; the read "
-                             + "models are rebuilt at that first start. 409 with an external event store (back up "
-                             + "that database with its own tools).")
+                             + "models are rebuilt at that first start. 409 with an external event store or Axon "
+                             + "Server (back those up with their own tools).")
     public Mono<ResponseEntity<BackupTaken>> backup() {
-        if (!properties.eventstore().embedded()) {
+        // with Axon Server the H2 file holds the case keys only: a backup of it alone would look whole and not be
+        if (!properties.eventstore().embedded() || axonServer) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "the event store is an external database: back it up with its own tools (pg_dump)");
+                    "the events are not in the embedded data directory (external database or Axon Server): "
+                    + "back them up with their own tools");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
         return Mono.fromCallable(() -> {
