@@ -50,8 +50,6 @@ public final class BenchmarkHarness {
     private final Mode mode;
     private final Path workDir;
     private final Table table = new Table();
-    /** Whether the last replay measured stopped at its bound rather than at the end of the store. */
-    private boolean lastReplayBounded;
 
     BenchmarkHarness(Mode mode, Path workDir) {
         this.mode = mode;
@@ -82,7 +80,7 @@ public final class BenchmarkHarness {
             measureCommands(api, app);
             measureQueries(api, app);
             events = eventCount(api);
-            double replay = replayRate(api, events, Duration.ofDays(1));
+            double replay = replay(api, events, Duration.ofDays(1)).rate();
             double bulk = rawBulkWriteRate(mongoPort, Math.min(events, 50_000));
             table.add("replay of all projections, events/s", Table.f(replay),
                       Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
@@ -112,9 +110,10 @@ public final class BenchmarkHarness {
             // on the large data set the stock replay takes longer than the rest together: -Dbenchmark.stockReplayMinutes
             // bounds it, and the rate is then the events every projection got through in that time
             Duration bound = Duration.ofMinutes(Long.getLong("benchmark.stockReplayMinutes", 24 * 60));
-            double stockReplay = replayRate(api, events, bound);
+            Replay stockRun = replay(api, events, bound);
+            double stockReplay = stockRun.rate();
             table.add("replay, stock configuration (tracking processors, batch size 1), events/s",
-                      Table.f(stockReplay) + (lastReplayBounded ? " (its first " + bound.toMinutes() + " min)" : ""),
+                      Table.f(stockReplay) + (stockRun.bounded() ? " (its first " + bound.toMinutes() + " min)" : ""),
                       "–", "tuned: " + Table.f(tunedReplay / stockReplay) + "×", "≥ 5×", tunedReplay >= 5 * stockReplay);
         }
         table.add("data set", events + " events", "–", "–", "large: 1,000,000", null);
@@ -305,16 +304,19 @@ public final class BenchmarkHarness {
      * first, the events replayed are the lowest position any projection reached (the slowest one sets the pace, as
      * it does for a whole replay).
      */
-    private double replayRate(Api api, long events, Duration bound) throws InterruptedException {
+    private static Replay replay(Api api, long events, Duration bound) throws InterruptedException {
         long started = System.nanoTime();
         for (String projection : PROJECTIONS) {
             api.post("/api/admin/projections/" + projection + "/rebuild", ADMIN_KEY, "");
         }
         long replayed = awaitProjectionsIdle(api, bound) ? events : slowestPosition(api);
-        lastReplayBounded = replayed < events;
         double rate = replayed / ((System.nanoTime() - started) / 1e9);
         progress("replayed " + replayed + " of " + events + " events at " + Table.f(rate) + " events/s");
-        return rate;
+        return new Replay(rate, replayed < events);
+    }
+
+    /** Events replayed per second; bounded when the replay was stopped before the end of the store. */
+    private record Replay(double rate, boolean bounded) {
     }
 
     /** The lowest position any rebuilt projection has reached. */

@@ -116,9 +116,10 @@ public class DeadLetterAdminController {
     }
 
     private static DeadLetterView view(String projection, Iterable<DeadLetter<? extends EventMessage<?>>> sequence) {
-        List<DeadLetterView.Letter> letters = StreamSupport.stream(sequence.spliterator(), false)
-                                                           .map(DeadLetterAdminController::letter).toList();
-        EventMessage<?> first = sequence.iterator().next().message();
+        // read once: the queue's iterables may query MongoDB each time they are walked
+        List<DeadLetter<? extends EventMessage<?>>> parked = StreamSupport.stream(sequence.spliterator(), false).toList();
+        List<DeadLetterView.Letter> letters = parked.stream().map(DeadLetterAdminController::letter).toList();
+        EventMessage<?> first = parked.get(0).message();
         String aggregateId = first instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         return new DeadLetterView(projection, first.getIdentifier(), aggregateId, letters);
     }
