@@ -28,7 +28,16 @@ final class ValueOrderedKeys extends ObjectDataType {
     /** Element by element, lists as values: two keys are the same exactly when MongoDB's unique index says so. */
     private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
+    /** Each index made here, with its map: the collection reads {@code _id}s in order from it. */
+    private static final java.util.Map<Index<Object>, MVMap<KeyValue, Object>> MAPS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private ValueOrderedKeys() {
+    }
+
+    /** The map of an index made by {@link #uniqueIndex}, keys in value order; null for another index. */
+    static MVMap<KeyValue, Object> keysOf(Index<Object> index) {
+        return MAPS.get(index);
     }
 
     @Override
@@ -56,7 +65,9 @@ final class ValueOrderedKeys extends ObjectDataType {
             // package-private in mongo-java-server, which offers no other way to give the index its map
             Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class, String.class, List.class, boolean.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(map, indexName, keys, sparse);
+            Index<Object> index = constructor.newInstance(map, indexName, keys, sparse);
+            MAPS.put(index, map);
+            return index;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("mongo-java-server's H2UniqueIndex changed: " + e, e);
         }

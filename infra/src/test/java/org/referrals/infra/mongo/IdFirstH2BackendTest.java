@@ -82,6 +82,49 @@ class IdFirstH2BackendTest {
         assertThat(IdFirstCollection.FULL_READS.sum() - before).as("opening read no collection whole").isZero();
     }
 
+    @Test
+    void theFirstOrLastIdsInOrderAreReadFromTheIndexNotBySortingTheCollection() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> chain = client.getDatabase("t").getCollection("chain");
+            List<Document> all = new ArrayList<>();
+            for (long position = 1; position <= DOCUMENTS; position++) {
+                // positions out of insertion order, and numbers above 9 that sort wrongly as text
+                all.add(new Document("_id", (position * 7919) % (DOCUMENTS + 1)).append("n", position));
+            }
+            chain.deleteMany(Filters.empty());
+            chain.insertMany(all.stream().filter(d -> ((Number) d.get("_id")).longValue() != 0).toList());
+
+            assertThat(examined(() -> chain.find().sort(new Document("_id", -1)).first())).isLessThanOrEqualTo(1);
+            assertThat(chain.find().sort(new Document("_id", -1)).first().get("_id")).isEqualTo((long) DOCUMENTS);
+            assertThat(chain.find().sort(new Document("_id", 1)).limit(3).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .containsExactly(1L, 2L, 3L);
+            assertThat(chain.find().sort(new Document("_id", -1)).skip(2).limit(2).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .containsExactly((long) DOCUMENTS - 2, (long) DOCUMENTS - 3);
+            Document between10And20 = new Document("_id", new Document("$gt", 10L).append("$lte", 20L));
+            assertThat(examined(() -> chain.find(between10And20).sort(new Document("_id", 1)).limit(5).into(new ArrayList<>())))
+                    .as("a range of _ids pages through the index").isLessThanOrEqualTo(5);
+            assertThat(chain.find(between10And20).sort(new Document("_id", 1)).limit(5).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .containsExactly(11L, 12L, 13L, 14L, 15L);
+            assertThat(chain.find(between10And20).sort(new Document("_id", -1)).limit(3).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .containsExactly(20L, 19L, 18L);
+            assertThat(chain.find(new Document("_id", new Document("$gte", 10L).append("$lt", 13L))).sort(new Document("_id", 1))
+                            .limit(100).map(d -> d.get("_id")).into(new ArrayList<>())).containsExactly(10L, 11L, 12L);
+            assertThat(chain.find(new Document("_id", new Document("$gt", 10L).append("$lt", 11L))).sort(new Document("_id", 1))
+                            .limit(100).into(new ArrayList<>())).isEmpty();
+            assertThat(examined(() -> chain.find(Filters.gt("n", 5L)).sort(new Document("_id", -1)).first()))
+                    .as("a filter still reads the collection").isEqualTo(DOCUMENTS);
+            chain.deleteOne(Filters.eq("_id", (long) DOCUMENTS));
+            assertThat(chain.find().sort(new Document("_id", -1)).first().get("_id")).as("after a delete").isEqualTo((long) DOCUMENTS - 1);
+        }
+        try (EmbeddedMongoServer again = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(again.connectionString())) {
+            MongoCollection<Document> chain = client.getDatabase("t").getCollection("chain");
+            assertThat(examined(() -> chain.find().sort(new Document("_id", -1)).first())).as("after a restart").isLessThanOrEqualTo(1);
+            assertThat(chain.find().sort(new Document("_id", -1)).first().get("_id")).isEqualTo((long) DOCUMENTS - 1);
+        }
+    }
+
     private static long fullReads(Runnable action) {
         long before = IdFirstCollection.FULL_READS.sum();
         action.run();

@@ -1,12 +1,13 @@
 package org.referrals.query.audit;
 
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
@@ -42,11 +43,19 @@ public class AuditVerifier {
         Long broken = null;
         Deque<StoredEvent> events = new ArrayDeque<>(store.after(0, PAGE));
         long lastRead = events.isEmpty() ? 0 : events.getLast().position();
-        try (MongoCursor<Document> records = chainer.records().find(Filters.lte("_id", head.position()))
-                                                    .sort(Sorts.ascending("_id")).iterator()) {
-            while (records.hasNext()) {
-                Document record = records.next();
+        // page by page in _id order, so that a million records are never in memory at once
+        long after = 0;
+        pages:
+        while (true) {
+            List<Document> records = chainer.records()
+                    .find(new Document("_id", new Document("$gt", after).append("$lte", head.position())))
+                    .sort(Sorts.ascending("_id")).limit(PAGE).into(new ArrayList<>(PAGE));
+            if (records.isEmpty()) {
+                break;
+            }
+            for (Document record : records) {
                 long position = ((Number) record.get("_id")).longValue();
+                after = position;
                 if (events.isEmpty()) {
                     events.addAll(store.after(lastRead, PAGE));
                     lastRead = events.isEmpty() ? lastRead : events.getLast().position();
@@ -54,12 +63,12 @@ public class AuditVerifier {
                 StoredEvent event = events.pollFirst();
                 if (event == null || event.position() != position) {
                     broken = event == null ? position : Math.min(position, event.position());
-                    break;
+                    break pages;
                 }
                 recomputed = AuditHash.link(recomputed, event);
                 if (!recomputed.equals(record.getString("hash")) || !event.eventId().equals(record.getString("eventId"))) {
                     broken = position;
-                    break;
+                    break pages;
                 }
                 if (checkpointSeq != null && position == checkpointSeq) {
                     checkpointMatches = recomputed.equals(checkpointHash);
