@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -70,6 +73,25 @@ public class EventStoreConfiguration {
                 .build();
         engine.createSchema(tableFactory(properties.eventstore()));
         return engine;
+    }
+
+    /**
+     * Axon's embedded event store, with a stream of its own for each processor. By default the processors near the
+     * head share a producer's linked list of recent events, and one that stops reading (its work packages full)
+     * keeps every event added to that list since, until a cleaner running every 10 s lets it go. On the
+     * 1,000,000-event catch-up that list held 711,000 events, 700 MB, and the heap ran out (BENCHMARKS.md). Here
+     * each processor queries the store itself: one query per batch and processor instead of a shared one.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .optimizeEventConsumption(false)
+                                 .build();
     }
 
     /** The audit chain reads the event table directly; with Axon Server there is none (the chain is unavailable). */

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@code network_nodes}, the referral flows of {@code network_edges}, and {@code stats} (counts per day, category
  * and receiving partner). The referrals each one depends on are found through the {@link ReferralIndex}, by
  * {@code _id}, never by scanning the referrals. After each committed batch the projections mark what changed; a single background
- * refresher recomputes the marked documents from the read models every 200 ms, so many changes to one partner
+ * refresher recomputes the marked documents from the read models every 200 ms (less often when a round is long), so many changes to one partner
  * cost one recomputation. Each derived document is a function of the read models only, so recomputing is always
  * safe; at start everything is marked once, which also repairs what a crash may have left unmarked.
  */
@@ -46,6 +46,7 @@ public class DerivedFigures implements DisposableBean {
     static final String STATS = "stats";
     private static final String FLOW = "flow";
     private static final Logger log = LoggerFactory.getLogger(DerivedFigures.class);
+    private static final long PAUSE_MILLIS = 200;
 
     private final MongoDatabase mongo;
     private final ReferralIndex index;
@@ -64,7 +65,26 @@ public class DerivedFigures implements DisposableBean {
         this.index = index;
         this.clock = clock;
         mongo.getCollection(STATS).createIndex(com.mongodb.client.model.Indexes.ascending("day"));
-        refresher.scheduleWithFixedDelay(this::refresh, 200, 200, TimeUnit.MILLISECONDS);
+        refresher.schedule(this::refreshAndReschedule, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Rounds follow each other with a pause of 200 ms, or twice the last round's time if longer: during a
+     * catch-up every partner changes in every round, and a round reads all their referrals, so back-to-back
+     * rounds would take a whole core from the projections they follow.
+     */
+    private void refreshAndReschedule() {
+        long started = System.nanoTime();
+        try {
+            refresh();
+        } finally {
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            try {
+                refresher.schedule(this::refreshAndReschedule, Math.max(PAUSE_MILLIS, 2 * tookMillis), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                // the context is closing
+            }
+        }
     }
 
     /** The id of a flow document of {@code network_edges}. */
