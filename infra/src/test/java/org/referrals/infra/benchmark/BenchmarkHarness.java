@@ -94,9 +94,13 @@ public final class BenchmarkHarness {
             measureCommands(api, app);
             measureQueries(api, app);
             events = eventCount(api);
-            double replay = replay(api, events, Duration.ofDays(1)).rate();
+            // -Dbenchmark.replayMinutes bounds it as the stock one below (on 1,000,000 events it takes about 30 min)
+            Duration replayBound = Duration.ofMinutes(Long.getLong("benchmark.replayMinutes", 24 * 60));
+            Replay tuned = replay(api, events, replayBound);
+            double replay = tuned.rate();
             double bulk = rawBulkWriteRate(mongoPort, Math.min(events, 50_000));
-            table.add("replay of all projections, events/s", Table.f(replay),
+            table.add("replay of all projections, events/s",
+                      Table.f(replay) + (tuned.bounded() ? " (its first " + replayBound.toMinutes() + " min)" : ""),
                       Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
                       "≥ 50 % of raw", replay >= bulk / 2);
             long heapAfterGc = heapAfterGcKib(app.pid());

@@ -29,6 +29,14 @@ public final class ReadProblems {
         return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
 
+    /** The service cannot take the request now; the caller may try again shortly. */
+    public static ErrorResponseException busy(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(URI.create("/problems/busy"));
+        problem.setTitle("Busy");
+        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+    }
+
     /** An enum from a query parameter, or a 400 naming the allowed values. */
     public static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
         try {

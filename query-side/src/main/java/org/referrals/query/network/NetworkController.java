@@ -19,6 +19,7 @@ import org.referrals.api.partner.NetworkMap;
 import org.referrals.api.partner.PartnerKind;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.common.Reports;
 import org.referrals.query.figures.DerivedFigures;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Network")
 public class NetworkController {
+
+    /** Documents per reply of the MongoDB server, which otherwise sends them all in one. */
+    private static final int BATCH = 1000;
 
     private final MongoDatabase mongo;
 
@@ -51,13 +55,13 @@ public class NetworkController {
         if (!(actor.isCoordinator() || actor.hasRole(Role.ANALYST))) {
             return Mono.error(ReadProblems.forbidden("only coordinators and analysts see the network map"));
         }
-        Mono<List<Document>> nodes = Flux.from(mongo.getCollection("network_nodes").find()).collectList();
+        Mono<List<Document>> nodes = Flux.from(mongo.getCollection("network_nodes").find().batchSize(BATCH)).collectList();
         Mono<List<Document>> edges = category == null && from == null && to == null
-                ? Flux.from(mongo.getCollection("network_edges").find()).collectList()
+                ? Flux.from(mongo.getCollection("network_edges").find().batchSize(BATCH)).collectList()
                 : Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
                            filteredFlows(category, from, to))
                       .map(both -> { both.getT1().addAll(both.getT2()); return both.getT1(); });
-        return Mono.zip(nodes, edges).map(both -> inRegion(map(both.getT1(), both.getT2()), region));
+        return Reports.inTurn(Mono.zip(nodes, edges).map(both -> inRegion(map(both.getT1(), both.getT2()), region)));
     }
 
     /** Flows counted from the referrals of one category and period, grouped by pair. */

@@ -18,6 +18,7 @@ import org.referrals.api.common.Role;
 import org.referrals.api.partner.PartnerView;
 import org.referrals.api.referral.Statistics;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.common.Reports;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Statistics")
 public class StatisticsController {
+
+    /** Documents per reply of the MongoDB server, which otherwise sends them all in one. */
+    private static final int BATCH = 1000;
 
     private static final List<String> GROUPS = List.of("month", "category", "dimension", "region", "partner");
 
@@ -68,9 +72,9 @@ public class StatisticsController {
         Bson filter = range.isEmpty() ? Filters.empty() : Filters.and(range);
         Mono<Map<String, PartnerView>> partners = Flux.from(mongo.getCollection("partners").find())
                 .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
-        Mono<List<Document>> cells = Flux.from(mongo.getCollection("stats").find(filter)).collectList();
-        return Mono.zip(partners, cells)
-                   .map(both -> new Statistics(groupBy, fromDate, toDate, rows(groupBy, both.getT2(), both.getT1())));
+        Mono<List<Document>> cells = Flux.from(mongo.getCollection("stats").find(filter).batchSize(BATCH)).collectList();
+        return Reports.inTurn(Mono.zip(partners, cells)
+                   .map(both -> new Statistics(groupBy, fromDate, toDate, rows(groupBy, both.getT2(), both.getT1()))));
     }
 
     /** Sums the day cells of {@code stats} per group, then suppresses every count below 5. */
