@@ -64,7 +64,7 @@ public final class IdIndex {
             return 0;
         }
         Map<String, List<String>> filed = new LinkedHashMap<>();
-        source.find().projection(com.mongodb.client.model.Projections.include(fields))
+        source.find().projection(com.mongodb.client.model.Projections.include(fields)).batchSize(1000)
               .forEach(document -> keysOf.apply(document)
                       .forEach(key -> filed.computeIfAbsent(key, k -> new ArrayList<>()).add(document.getString("_id"))));
         filed.forEach((key, ids) -> index.updateOne(Filters.eq("_id", key), Updates.addEachToSet(IDS, ids),

@@ -114,10 +114,12 @@ public class DerivedFigures implements DisposableBean {
     @EventListener(ContextRefreshedEvent.class)
     public void markEverything() {
         refresher.execute(() -> {
-            mongo.getCollection("partners").find().projection(Projections.include("_id"))
+            // in batches: the embedded server otherwise sends all referrals in one reply
+            mongo.getCollection("partners").find().projection(Projections.include("_id")).batchSize(1000)
                  .forEach(p -> partners.add(p.getString("_id")));
             mongo.getCollection("referrals").find()
                  .projection(Projections.include("fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"))
+                 .batchSize(1000)
                  .forEach(this::referralChanged);
         });
     }
