@@ -90,8 +90,9 @@ final class IdFirstH2Backend extends H2Backend {
 
     static final class IdFirstCollection extends H2Collection {
 
-        /** Documents checked against a filter, in all collections: shows in tests which queries scan. */
-        static final java.util.concurrent.atomic.LongAdder EXAMINED = new java.util.concurrent.atomic.LongAdder();
+        /** Documents checked against a filter, per collection name: shows in tests which queries scan. */
+        static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> EXAMINED_IN =
+                new java.util.concurrent.ConcurrentHashMap<>();
         /** Reads of a whole collection to build an index (queries scan by another path), in all collections: for tests. */
         static final java.util.concurrent.atomic.LongAdder FULL_READS = new java.util.concurrent.atomic.LongAdder();
 
@@ -127,7 +128,7 @@ final class IdFirstH2Backend extends H2Backend {
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            EXAMINED.increment();
+            EXAMINED_IN.computeIfAbsent(getCollectionName(), name -> new java.util.concurrent.atomic.LongAdder()).increment();
             return super.documentMatchesQuery(document, query);
         }
 

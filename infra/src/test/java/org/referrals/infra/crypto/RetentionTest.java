@@ -57,7 +57,9 @@ class RetentionTest {
             });
             var sealed = ((CaseRegistered) events.readEvents(closedCase.caseId()).next().getPayload()).personalData();
             assertThat(vault.open(sealed)).isEmpty();
-            assertThat(output.getAll()).contains("retention: personal data of case " + closedCase.caseId() + " erased");
+            // the sweeper logs once the erasing command has returned, a moment after the event is visible here
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getAll())
+                    .contains("retention: personal data of case " + closedCase.caseId() + " erased"));
 
             assertThat(lastEvent(events, openCase.caseId()).getPayload()).isNotInstanceOf(CasePersonalDataErased.class);
             var openSealed = ((CaseRegistered) events.readEvents(openCase.caseId()).next().getPayload()).personalData();
