@@ -98,10 +98,13 @@ final class IdFirstH2Backend extends H2Backend {
 
         private volatile Index<Object> idIndex;
         private volatile MVMap<KeyValue, Object> idKeys;
+        /** This collection's counter in {@link #EXAMINED_IN}, looked up once rather than for every document. */
+        private final java.util.concurrent.atomic.LongAdder examined;
 
         IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                           MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.examined = EXAMINED_IN.computeIfAbsent(name, collection -> new java.util.concurrent.atomic.LongAdder());
         }
 
         @Override
@@ -128,7 +131,7 @@ final class IdFirstH2Backend extends H2Backend {
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            EXAMINED_IN.computeIfAbsent(getCollectionName(), name -> new java.util.concurrent.atomic.LongAdder()).increment();
+            examined.increment();
             return super.documentMatchesQuery(document, query);
         }
 
