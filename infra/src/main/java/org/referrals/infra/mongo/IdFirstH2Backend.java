@@ -178,7 +178,8 @@ final class IdFirstH2Backend extends H2Backend {
     }
 
     /**
-     * All documents, or those whose {@code _id} lies between two bounds ({@code {_id: {$gt|$gte: a, $lt|$lte: b}}}),
+     * All documents, or those whose {@code _id} lies between two numbers or two strings ({@code {_id: {$gt|$gte: a,
+     * $lt|$lte: b}}}),
      * taken in {@code _id} order from the index up to a limit. The server would read and sort the whole collection
      * for {@code find().sort({_id: -1}).limit(1)}: on a 1,000,000-event audit chain, a million documents in memory
      * at once, at every start. Both bounds are required: the keys between two values of one type are of that type,
@@ -200,7 +201,7 @@ final class IdFirstH2Backend extends H2Backend {
             }
             Object low = bounds.containsKey("$gt") ? bounds.get("$gt") : bounds.get("$gte");
             Object high = bounds.containsKey("$lt") ? bounds.get("$lt") : bounds.get("$lte");
-            if (!(low instanceof Number) || !(high instanceof Number)) {
+            if (!(low instanceof Number && high instanceof Number) && !(low instanceof String && high instanceof String)) {
                 return null;
             }
             return new IdRange(new KeyValue(low).normalized(), bounds.containsKey("$gte"),

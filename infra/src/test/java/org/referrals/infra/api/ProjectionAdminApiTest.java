@@ -76,8 +76,9 @@ class ProjectionAdminApiTest extends ApiTest {
         api.act(clinicAgent, id, "accept", Map.of());
         api.act(clinicAgent, id, "start", Map.of());
 
-        // the derived figures (caseloads, network nodes and flows, stats) must come back the same too
-        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals", "caseloads", "network_nodes", "stats"),
+        // the listing and the derived figures (caseloads, network nodes and flows, stats and their sums) must come back the same too
+        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals", "referral_listing", "caseloads", "network_nodes", "stats",
+                                                                     "stats_months", "stats_network_months"),
                                                        "partners", List.of("partners", "network_edges"),
                                                        "cases", List.of("cases"),
                                                        "timeline", List.of("timeline"));

@@ -29,7 +29,8 @@ class BenchmarkHarnessIT {
         assertThat(harness.table().rows()).extracting(row -> row.measure().replaceAll(" \\d[\\d.]* commands/s$", "")).contains(
                 "data generator, commands/s through the command bus (4 threads)",
                 "commands/s over HTTP, 1 client(s)", "commands/s over HTTP, 8 client(s)", "commands/s over HTTP, 32 client(s)",
-                "command latency p50 / p99, 8 client(s)", "query inbox page p50 / p99, 16 clients",
+                "command latency p50 / p99, 8 client(s)", "query referral by id (the floor) p50 / p99, 16 clients",
+                "query inbox page p50 / p99, 16 clients",
                 "query caseload p50 / p99, 16 clients", "query network map p50 / p99, 16 clients",
                 "query timeline p50 / p99, 16 clients", "query statistics p50 / p99, 16 clients",
                 "projection lag p50 / p99 at", "replay of all projections, events/s",

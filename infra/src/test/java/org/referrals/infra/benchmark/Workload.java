@@ -102,15 +102,20 @@ public final class Workload {
         });
     }
 
-    /** That many clients asking the five queries in turn for that long, about one partner; latencies by query. */
-    static Map<String, Latencies> queries(Api api, String key, String partnerId, String referralId, int clients,
-                                          Duration phase) throws Exception {
+    /** The five measured queries about one partner and one of its referrals, by name. */
+    static Map<String, String> queriesAbout(String partnerId, String referralId) {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("inbox page", "/api/referrals?partnerId=" + partnerId + "&direction=inbound&page=0&size=20");
         queries.put("caseload", "/api/partners/" + partnerId + "/caseload");
         queries.put("network map", "/api/network");
         queries.put("timeline", "/api/referrals/" + referralId + "/timeline");
         queries.put("statistics", "/api/stats?groupBy=category");
+        return queries;
+    }
+
+    /** That many clients asking those queries (name to path) in turn for that long; latencies by query. */
+    static Map<String, Latencies> queries(Api api, String key, Map<String, String> queries, int clients,
+                                          Duration phase) throws Exception {
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         queries.keySet().forEach(name -> latencies.put(name, new Latencies()));
         List<String> names = new ArrayList<>(queries.keySet());

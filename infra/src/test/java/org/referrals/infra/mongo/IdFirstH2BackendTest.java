@@ -125,6 +125,32 @@ class IdFirstH2BackendTest {
         }
     }
 
+    @Test
+    void aRangeOfTextIdsIsPagedThroughTheIndex() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> entries = client.getDatabase("t").getCollection("entries");
+            List<Document> all = new ArrayList<>();
+            for (int i = DOCUMENTS - 1; i >= 0; i--) {
+                all.add(new Document("_id", (i % 2 == 0 ? "a|" : "b|") + String.format("%05d", i)));
+            }
+            entries.insertMany(all);
+            entries.insertOne(new Document("_id", 7L)); // another type: outside any range of text
+            Document ofB = new Document("_id", new Document("$gte", "b|").append("$lt", "b}"));
+
+            assertThat(examinedIn("entries", () -> entries.find(ofB).sort(new Document("_id", 1)).limit(3).into(new ArrayList<>())))
+                    .isLessThanOrEqualTo(3);
+            assertThat(entries.find(ofB).sort(new Document("_id", 1)).limit(3).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .containsExactly("b|00001", "b|00003", "b|00005");
+            assertThat(entries.find(new Document("_id", new Document("$gt", "b|00003").append("$lt", "b}")))
+                              .sort(new Document("_id", 1)).limit(2).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .as("after a last id seen").containsExactly("b|00005", "b|00007");
+            assertThat(entries.find(ofB).sort(new Document("_id", 1)).limit(DOCUMENTS).into(new ArrayList<>())).hasSize(DOCUMENTS / 2);
+            assertThat(entries.find(new Document("_id", new Document("$gte", "c|").append("$lt", "c}"))).sort(new Document("_id", 1))
+                              .limit(5).into(new ArrayList<>())).isEmpty();
+        }
+    }
+
     private static long fullReads(Runnable action) {
         long before = IdFirstCollection.FULL_READS.sum();
         action.run();

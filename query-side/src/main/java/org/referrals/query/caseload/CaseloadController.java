@@ -1,22 +1,17 @@
 package org.referrals.query.caseload;
 
 import com.mongodb.client.model.Filters;
-import java.util.List;
-import org.referrals.query.common.IdIndex;
-import org.referrals.query.referral.ReferralIndex;
-import reactor.core.publisher.Flux;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.Caseload;
-import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.referral.ReferralListing;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/partners/{id}/caseload}: the partner's document of {@code caseloads} (kept by the derived
@@ -35,10 +31,12 @@ import reactor.core.publisher.Mono;
 public class CaseloadController {
 
     private final MongoDatabase mongo;
+    private final ReferralListing listing;
     private final Clock clock;
 
-    public CaseloadController(MongoDatabase reactiveMongoDatabase, Clock clock) {
+    public CaseloadController(MongoDatabase reactiveMongoDatabase, ReferralListing listing, Clock clock) {
         this.mongo = reactiveMongoDatabase;
+        this.listing = listing;
         this.clock = clock;
     }
 
@@ -51,14 +49,8 @@ public class CaseloadController {
             return Mono.error(actor.hasRole(Role.PARTNER_AGENT) ? ReadProblems.notFound()
                                       : ReadProblems.forbidden("this role may not see caseloads"));
         }
-        var overdueNow = Filters.and(Filters.eq("toPartnerId", partnerId),
-                                     Filters.eq("status", ReferralStatus.REQUESTED.name()),
-                                     Filters.lt("respondBy", Date.from(clock.instant())));
-        // the partner's inbound referrals by _id (the embedded server scans for a toPartnerId), counted from the
-        // ids found (countDocuments aggregates, which scans)
-        Mono<Long> overdue = IdIndex.ids(mongo, ReferralIndex.COLLECTION, List.of(ReferralIndex.inbound(partnerId)))
-                .flatMap(inbound -> Flux.from(mongo.getCollection("referrals").find(Filters.and(Filters.in("_id", inbound), overdueNow))
-                                                   .projection(com.mongodb.client.model.Projections.include("_id"))).count());
+        // from the partner's open requests in the listing, not from all it ever received
+        Mono<Long> overdue = Mono.fromCallable(() -> listing.overdue(partnerId, clock.instant())).subscribeOn(Schedulers.boundedElastic());
         return Mono.from(mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first())
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .map(PartnerQueryController::view)

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.referrals.api.partner.Caseload;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.Figures;
+import org.referrals.query.common.IdRange;
 import org.referrals.query.partner.PartnerQueryController;
 import org.referrals.query.referral.ReferralIndex;
 import org.slf4j.Logger;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * The collections derived from the referral and partner read models: {@code caseloads} (one per partner),
  * {@code network_nodes}, the referral flows of {@code network_edges}, and {@code stats} (counts per day, category
- * and receiving partner). The referrals each one depends on are found through the {@link ReferralIndex}, by
+ * and receiving partner) with its sums per month ({@code stats_months}, and {@code stats_network_months} without the
+ * partner), so that statistics read a few cells per month instead of every day's. The referrals each one depends on are found through the {@link ReferralIndex}, by
  * {@code _id}, never by scanning the referrals. After each committed batch the projections mark what changed; a single background
  * refresher recomputes the marked documents from the read models every 200 ms (less often when a round is long), so many changes to one partner
  * cost one recomputation. Each derived document is a function of the read models only, so recomputing is always
@@ -43,7 +46,11 @@ public class DerivedFigures implements DisposableBean {
     static final String CASELOADS = "caseloads";
     static final String NODES = "network_nodes";
     static final String EDGES = "network_edges";
-    static final String STATS = "stats";
+    public static final String STATS = "stats";
+    /** {@code stats} summed per month, category and receiving partner. */
+    public static final String STATS_MONTHS = "stats_months";
+    /** {@code stats_months} summed per month and category (the whole network). */
+    public static final String STATS_NETWORK_MONTHS = "stats_network_months";
     private static final String FLOW = "flow";
     private static final Logger log = LoggerFactory.getLogger(DerivedFigures.class);
     private static final long PAUSE_MILLIS = 200;
@@ -54,6 +61,8 @@ public class DerivedFigures implements DisposableBean {
     private final Set<String> partners = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> flows = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> buckets = ConcurrentHashMap.newKeySet();
+    private final Set<List<String>> months = ConcurrentHashMap.newKeySet();
+    private final Set<List<String>> networkMonths = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "derived-figures");
         thread.setDaemon(true);
@@ -111,17 +120,11 @@ public class DerivedFigures implements DisposableBean {
         }
     }
 
+    /** At start every partner is marked once (the referrals are marked by {@code ReferralChanges}' start scan). */
     @EventListener(ContextRefreshedEvent.class)
     public void markEverything() {
-        refresher.execute(() -> {
-            // in batches: the embedded server otherwise sends all referrals in one reply
-            mongo.getCollection("partners").find().projection(Projections.include("_id")).batchSize(1000)
-                 .forEach(p -> partners.add(p.getString("_id")));
-            mongo.getCollection("referrals").find()
-                 .projection(Projections.include("fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"))
-                 .batchSize(1000)
-                 .forEach(this::referralChanged);
-        });
+        refresher.execute(() -> mongo.getCollection("partners").find().projection(Projections.include("_id")).batchSize(1000)
+                                     .forEach(p -> partners.add(p.getString("_id"))));
     }
 
     /** Recomputes all that is marked; what fails (MongoDB unreachable) stays marked for the next round. */
@@ -129,6 +132,8 @@ public class DerivedFigures implements DisposableBean {
         refreshEach(partners, this::refreshPartner);
         refreshEach(flows, flow -> refreshFlow(flow.get(0), flow.get(1)));
         refreshEach(buckets, bucket -> refreshBucket(bucket.get(0), bucket.get(1), bucket.get(2)));
+        refreshEach(months, month -> refreshMonth(month.get(0), month.get(1), month.get(2)));
+        refreshEach(networkMonths, month -> refreshNetworkMonth(month.get(0), month.get(1)));
     }
 
     private static <T> void refreshEach(Set<T> marked, java.util.function.Consumer<T> recompute) {
@@ -189,7 +194,8 @@ public class DerivedFigures implements DisposableBean {
 
     private void refreshBucket(String day, String category, String partnerId) {
         List<Document> bucket = index.referrals(ReferralIndex.bucket(day, category, partnerId));
-        replace(STATS, day + "|" + category + "|" + partnerId, new Document("day", day)
+        months.add(List.of(day.substring(0, 7), category, partnerId));
+        replace(STATS, dayCellId(day, category, partnerId), new Document("day", day)
                 .append("month", day.substring(0, 7))
                 .append("category", category)
                 .append("dimension", ServiceCategory.valueOf(category).dimension().name())
@@ -198,6 +204,42 @@ public class DerivedFigures implements DisposableBean {
                 .append("accepted", count(bucket, "answer", ReferralStatus.ACCEPTED.name()))
                 .append("declined", count(bucket, "answer", ReferralStatus.DECLINED.name()))
                 .append("delivered", bucket.stream().filter(r -> r.get("deliveredAt") != null).count()));
+    }
+
+    /** The id of a day cell of {@code stats}; they sort by day. */
+    public static String dayCellId(String day, String category, String partnerId) {
+        return day + "|" + category + "|" + partnerId;
+    }
+
+    /** A month's cell of a category and receiving partner: the sum of its day cells, found by id. */
+    private void refreshMonth(String month, String category, String partnerId) {
+        YearMonth yearMonth = YearMonth.parse(month);
+        List<String> days = new ArrayList<>(31);
+        for (int day = 1; day <= yearMonth.lengthOfMonth(); day++) {
+            days.add(dayCellId(yearMonth.atDay(day).toString(), category, partnerId));
+        }
+        List<Document> cells = mongo.getCollection(STATS).find(Filters.in("_id", days)).into(new ArrayList<>());
+        replace(STATS_MONTHS, month + "|" + category + "|" + partnerId, sum(cells, new Document("month", month)
+                .append("category", category)
+                .append("dimension", ServiceCategory.valueOf(category).dimension().name())
+                .append("partnerId", partnerId)));
+        networkMonths.add(List.of(month, category));
+    }
+
+    /** A month's cell of a category in the whole network: the sum of its partners' month cells (an id range). */
+    private void refreshNetworkMonth(String month, String category) {
+        List<Document> cells = mongo.getCollection(STATS_MONTHS).find(IdRange.under(month + "|" + category))
+                .sort(IdRange.ORDER).limit(IdRange.ALL).batchSize(1000).into(new ArrayList<>());
+        replace(STATS_NETWORK_MONTHS, month + "|" + category, sum(cells, new Document("month", month)
+                .append("category", category)
+                .append("dimension", ServiceCategory.valueOf(category).dimension().name())));
+    }
+
+    private static Document sum(List<Document> cells, Document into) {
+        for (String count : List.of("referrals", "accepted", "declined", "delivered")) {
+            into.append(count, cells.stream().mapToLong(cell -> ((Number) cell.get(count)).longValue()).sum());
+        }
+        return into;
     }
 
     private static long count(List<Document> referrals, String field, String value) {

@@ -4,35 +4,46 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.referrals.api.referral.ReferralView;
+import org.referrals.query.common.Projections;
 import org.referrals.query.figures.DerivedFigures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
  * What a committed batch of the referrals projection changed: each referral it touched is read back as it now
- * stands, marked for the {@link DerivedFigures}, and published to {@code GET /api/stream} (not during a replay).
+ * stands, relisted in the {@link ReferralListing}, marked for the {@link DerivedFigures}, and published to
+ * {@code GET /api/stream} (not during a replay).
  */
 @Component
 public class ReferralChanges {
 
     private static final String RESOURCE = ReferralChanges.class.getName();
+    private static final Logger log = LoggerFactory.getLogger(ReferralChanges.class);
 
     private final Sinks.Many<ReferralView> sink = Sinks.many().multicast().directBestEffort();
     private final MongoCollection<Document> referrals;
     private final DerivedFigures figures;
+    private final ReferralListing listing;
     private final Clock clock;
 
-    public ReferralChanges(MongoDatabase mongoDatabase, DerivedFigures figures, Clock clock) {
+    public ReferralChanges(MongoDatabase mongoDatabase, DerivedFigures figures, ReferralListing listing, Clock clock) {
         this.referrals = mongoDatabase.getCollection(ReferralProjection.COLLECTION);
         this.figures = figures;
+        this.listing = listing;
         this.clock = clock;
     }
 
@@ -45,6 +56,7 @@ public class ReferralChanges {
         boolean replay;
     }
 
+    /** Called after the handler's write: outside a unit of work the referral is read back at once. */
     void changed(String referralId, ReplayStatus replay) {
         if (!CurrentUnitOfWork.isStarted()) {
             Batch batch = new Batch();
@@ -65,11 +77,52 @@ public class ReferralChanges {
 
     private void publish(Batch batch) {
         boolean live = !batch.replay && sink.currentSubscriberCount() > 0;
-        referrals.find(Filters.in("_id", batch.ids)).forEach(document -> {
+        List<Document> changed = referrals.find(Filters.in("_id", batch.ids)).into(new ArrayList<>(batch.ids.size()));
+        listing.relist(changed);
+        changed.forEach(document -> {
             figures.referralChanged(document);
             if (live) {
                 sink.tryEmitNext(ReferralViews.view(document, clock.instant()));
             }
         });
+    }
+
+    /**
+     * Once at start, in the background: every referral counts as changed for the derived figures, and those whose
+     * listing entries are not as they should be (a crash after a commit, or data older than the listing) are
+     * relisted. One scan, in batches, for both.
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    public void scanAtStart() {
+        Thread scan = new Thread(() -> {
+            try {
+                log.info("referrals scanned at start: {} relisted", scanAll());
+            } catch (RuntimeException e) {
+                log.warn("start scan of the referrals failed; the figures and listing catch up as referrals change: {}", e.toString());
+            }
+        }, "referral-start-scan");
+        scan.setDaemon(true);
+        scan.start();
+    }
+
+    /** The scan itself: answers how many referrals were relisted. */
+    int scanAll() {
+        List<Document> stale = new ArrayList<>();
+        int relisted = 0;
+        for (Document document : referrals.find().batchSize(1000).projection(com.mongodb.client.model.Projections.include(
+                "fromPartnerId", "toPartnerId", "serviceCategory", "createdAt", "status", "respondBy",
+                Projections.UPDATED_AT, ReferralListing.LISTED))) {
+            figures.referralChanged(document);
+            if (ReferralListing.stale(document)) {
+                stale.add(document);
+            }
+            if (stale.size() == 500) {
+                listing.relist(stale);
+                relisted += stale.size();
+                stale.clear();
+            }
+        }
+        listing.relist(stale);
+        return relisted + stale.size();
     }
 }

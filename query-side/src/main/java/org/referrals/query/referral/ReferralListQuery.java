@@ -48,6 +48,21 @@ record ReferralListQuery(String partnerId, String direction, List<ReferralStatus
         return new ReferralListQuery(scope, direction, parsed, parsedCategory, overdue, page, size);
     }
 
+    /** The lists of the {@link ReferralListing} that hold these referrals. */
+    List<String> lists() {
+        if (partnerId == null) {
+            return List.of(ReferralListing.ALL);
+        }
+        return "inbound".equals(direction) ? List.of(ReferralIndex.inbound(partnerId))
+                : "outbound".equals(direction) ? List.of(ReferralIndex.outbound(partnerId))
+                : List.of(ReferralIndex.inbound(partnerId), ReferralIndex.outbound(partnerId));
+    }
+
+    /** Whether more than the partner and direction narrow the list. */
+    boolean filtered() {
+        return !statuses.isEmpty() || category != null || overdue != null;
+    }
+
     Bson filter(Instant now) {
         List<Bson> all = new ArrayList<>();
         if (partnerId != null) {

@@ -45,11 +45,13 @@ public class ReferralProjection {
     private final MongoCollection<Document> referrals;
     private final ReferralChanges changes;
     private final ReferralIndex index;
+    private final ReferralListing listing;
 
-    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralIndex index) {
+    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralIndex index, ReferralListing listing) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
         this.changes = changes;
         this.index = index;
+        this.listing = listing;
         // the inbox and outbox lists, newest change first, and the caseload figures of a partner
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
@@ -60,7 +62,6 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralRequested event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         create(referrals, new Document("_id", event.referralId())
                 .append("caseId", event.caseId())
                 .append("fromPartnerId", event.fromPartnerId())
@@ -74,108 +75,110 @@ public class ReferralProjection {
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
         index.file(event.referralId(), ReferralIndex.keys(event.caseId(), event.fromPartnerId(), event.toPartnerId(),
                                                           event.serviceCategory().name(), event.requestedAt()));
+        changes.changed(event.referralId(), replay);
     }
 
     /** The first answer's time and kind feed the caseload's response time and acceptance rate. */
     @EventHandler
     void on(ReferralAccepted event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at, Updates.min("answeredAt", Date.from(at)),
                Updates.min("acceptedAt", Date.from(at)), Updates.set("answer", ReferralStatus.ACCEPTED.name()));
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min("answeredAt", Date.from(at)),
                Updates.set("answer", ReferralStatus.DECLINED.name()), Updates.set("declineReason", event.reasonCode().name()),
                Updates.set("declineNote", event.note()), Updates.set("declinedAt", Date.from(at)));
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralPutOnHold event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.ON_HOLD, sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralResumed event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ServiceStarted event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.IN_PROGRESS, sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ServiceDelivered event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.DELIVERED, sequence, at, Updates.set("deliveredAt", Date.from(at)),
                Updates.set("outcome", event.outcome().name()));
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ServiceFailed event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.FAILED, sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralCancelled event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.CANCELLED, sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralExpired event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.EXPIRED, sequence, at, Updates.set("expiredAt", Date.from(at)));
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralClosed event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         status(event.referralId(), ReferralStatus.CLOSED, sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralNoteAdded event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         update(referrals, event.referralId(), sequence, at);
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralResponseOverdue event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         update(referrals, event.referralId(), sequence, at, Updates.set("overdueRecorded", true));
+        changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralRedirected event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        changes.changed(event.referralId(), replay);
         update(referrals, event.referralId(), sequence, at, Updates.set("redirectedTo", event.newReferralId()));
+        changes.changed(event.referralId(), replay);
     }
 
     @ResetHandler
     void reset() {
         referrals.drop();
         index.drop();
+        listing.drop();
     }
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {

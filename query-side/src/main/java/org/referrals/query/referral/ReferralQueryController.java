@@ -1,32 +1,30 @@
 package org.referrals.query.referral;
 
-import static org.referrals.query.common.Projections.instant;
+import static com.mongodb.client.model.Projections.include;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import com.mongodb.client.model.Sorts;
+import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.referrals.api.common.PageOf;
-import org.springframework.web.bind.annotation.RequestParam;
-import reactor.core.publisher.Flux;
+import org.bson.conversions.Bson;
 import org.referrals.api.common.Actor;
-import org.referrals.api.partner.ServiceCategory;
-import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.common.PageOf;
 import org.referrals.api.referral.ReferralView;
-import org.referrals.api.referral.Urgency;
 import org.referrals.query.common.IdIndex;
-import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/referrals")
@@ -34,10 +32,12 @@ import reactor.core.publisher.Mono;
 public class ReferralQueryController {
 
     private final MongoDatabase mongo;
+    private final ReferralListing listing;
     private final Clock clock;
 
-    public ReferralQueryController(MongoDatabase reactiveMongoDatabase, Clock clock) {
+    public ReferralQueryController(MongoDatabase reactiveMongoDatabase, ReferralListing listing, Clock clock) {
         this.mongo = reactiveMongoDatabase;
+        this.listing = listing;
         this.clock = clock;
     }
 
@@ -55,33 +55,31 @@ public class ReferralQueryController {
                                            @RequestParam(defaultValue = "20") int size,
                                            @AuthenticationPrincipal Actor actor) {
         var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, page, size);
-        var referrals = mongo.getCollection(ReferralProjection.COLLECTION);
-        var filter = query.filter(clock.instant());
-        return filedIds(query).map(ids -> Filters.and(Filters.in("_id", ids), filter))
-                .defaultIfEmpty(filter)
-                .flatMap(filed -> {
-                    Mono<List<ReferralView>> items = Flux.from(referrals.find(filed)
-                                    .sort(Sorts.orderBy(Sorts.descending(Projections.UPDATED_AT), Sorts.ascending("_id")))
-                                    .skip(page * size).limit(size))
-                            .map(document -> ReferralViews.view(document, clock.instant())).collectList();
-                    // counted from the ids found, not with countDocuments: its aggregation scans on the embedded server
-                    Mono<Long> total = Flux.from(referrals.find(filed).projection(com.mongodb.client.model.Projections.include("_id"))).count();
-                    return Mono.zip(items, total).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
-                });
+        Instant now = clock.instant();
+        Bson filter = query.filter(now);
+        Mono<List<ReferralView>> items = Mono.fromCallable(() -> listing.page(query.lists(), filter, page * size, size))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(documents -> documents.stream().map(document -> ReferralViews.view(document, now)).toList());
+        return Mono.zip(items, total(query, filter)).map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
     }
 
     /**
-     * A partner's referrals as the {@link ReferralIndex} files them, so that the list is read by {@code _id} (the
-     * embedded MongoDB-wire server would scan every referral for a {@code toPartnerId}); empty for all partners.
+     * How many referrals the list holds: without a filter, the ids the {@link ReferralIndex} files under the
+     * partner (or the collection's size); with one, those of them that match (counted from the documents found,
+     * as countDocuments aggregates, which scans on the embedded server).
      */
-    private Mono<List<String>> filedIds(ReferralListQuery query) {
+    private Mono<Long> total(ReferralListQuery query, Bson filter) {
+        var referrals = mongo.getCollection(ReferralProjection.COLLECTION);
         if (query.partnerId() == null) {
-            return Mono.empty();
+            return query.filtered() ? Flux.from(referrals.find(filter).projection(include("_id"))).count()
+                    : Mono.from(referrals.estimatedDocumentCount());
         }
-        List<String> keys = "inbound".equals(query.direction()) ? List.of(ReferralIndex.inbound(query.partnerId()))
-                : "outbound".equals(query.direction()) ? List.of(ReferralIndex.outbound(query.partnerId()))
-                : List.of(ReferralIndex.inbound(query.partnerId()), ReferralIndex.outbound(query.partnerId()));
-        return IdIndex.ids(mongo, ReferralIndex.COLLECTION, keys);
+        List<String> keys = query.lists();
+        return IdIndex.ids(mongo, ReferralIndex.COLLECTION, keys).flatMap(ids -> {
+            List<String> distinct = ids.stream().distinct().toList();
+            return !query.filtered() ? Mono.just((long) distinct.size())
+                    : Flux.from(referrals.find(Filters.and(Filters.in("_id", distinct), filter)).projection(include("_id"))).count();
+        });
     }
 
     @GetMapping("/{referralId}")

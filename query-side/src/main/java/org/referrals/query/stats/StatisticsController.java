@@ -1,10 +1,10 @@
 package org.referrals.query.stats;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +12,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.reactivestreams.Publisher;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.PartnerView;
 import org.referrals.api.referral.Statistics;
+import org.referrals.query.common.IdRange;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
+import org.referrals.query.figures.DerivedFigures;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,22 +64,49 @@ public class StatisticsController {
         }
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
-        List<Bson> range = new ArrayList<>();
-        if (fromDate != null) {
-            range.add(Filters.gte("day", fromDate.toString()));
-        }
-        if (toDate != null) {
-            range.add(Filters.lte("day", toDate.toString()));
-        }
-        Bson filter = range.isEmpty() ? Filters.empty() : Filters.and(range);
         Mono<Map<String, PartnerView>> partners = Flux.from(mongo.getCollection("partners").find())
                 .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
-        Mono<List<Document>> cells = Flux.from(mongo.getCollection("stats").find(filter).batchSize(BATCH)).collectList();
+        boolean byPartner = groupBy.equals("region") || groupBy.equals("partner");
+        Mono<List<Document>> cells = Flux.concat(cellReads(fromDate, toDate, byPartner ? DerivedFigures.STATS_MONTHS
+                                                                                       : DerivedFigures.STATS_NETWORK_MONTHS))
+                                         .collectList();
         return Reports.inTurn(Mono.zip(partners, cells)
                    .map(both -> new Statistics(groupBy, fromDate, toDate, rows(groupBy, both.getT2(), both.getT1()))));
     }
 
-    /** Sums the day cells of {@code stats} per group, then suppresses every count below 5. */
+    /**
+     * The cells that cover the days from..to (inclusive, either open), each day once: whole months from the month
+     * sums, the days of a month cut by from or to from the day cells. Each is a range of {@code _id}s, which the
+     * embedded server reads in order from its index; a year costs a few hundred cells, not every day's.
+     */
+    private List<Publisher<Document>> cellReads(LocalDate from, LocalDate to, String monthCells) {
+        YearMonth firstWhole = from == null ? null
+                : from.getDayOfMonth() == 1 ? YearMonth.from(from) : YearMonth.from(from).plusMonths(1);
+        YearMonth lastWhole = to == null ? null
+                : to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to) : YearMonth.from(to).minusMonths(1);
+        if (firstWhole != null && lastWhole != null && firstWhole.isAfter(lastWhole)) {
+            return List.of(days(from, to)); // within one month, or across the end of one: days only
+        }
+        List<Publisher<Document>> reads = new ArrayList<>();
+        reads.add(idRange(monthCells, firstWhole == null ? "" : firstWhole + "|", (lastWhole == null ? "9999" : lastWhole.toString()) + "}"));
+        if (from != null && from.getDayOfMonth() != 1) {
+            reads.add(days(from, YearMonth.from(from).atEndOfMonth()));
+        }
+        if (to != null && !to.equals(YearMonth.from(to).atEndOfMonth())) {
+            reads.add(days(YearMonth.from(to).atDay(1), to));
+        }
+        return reads;
+    }
+
+    private Publisher<Document> days(LocalDate first, LocalDate last) {
+        return idRange(DerivedFigures.STATS, first + "|", last + "}");
+    }
+
+    private Publisher<Document> idRange(String collection, String from, String before) {
+        return mongo.getCollection(collection).find(IdRange.of(from, before)).sort(IdRange.ORDER).limit(IdRange.ALL).batchSize(BATCH);
+    }
+
+    /** Sums the cells (of days or months) per group, then suppresses every count below 5. */
     static List<Statistics.Row> rows(String groupBy, List<Document> cells, Map<String, PartnerView> partners) {
         Map<String, long[]> groups = new TreeMap<>();
         for (Document cell : cells) {

@@ -53,8 +53,7 @@ class ReferralIndexTest {
         driver.apply("r3", requested("r3", "un", "clinic", ServiceCategory.HEALTH_CARE, T0.plus(Duration.ofHours(1))), T0);
         driver.apply("r1", new ReferralAccepted("r1", null), T0);
         // a redelivered first event (at-least-once delivery) files nothing twice
-        new ReferralProjection(database, new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, index,
-                java.time.Clock.systemUTC()), java.time.Clock.systemUTC()), index)
+        ReferralProjectionDriver.projection(database, index)
                 .on(requested("r1", "ngo", "clinic", ServiceCategory.HEALTH_CARE, T0), 0, T0, org.axonframework.eventhandling.ReplayStatus.REGULAR);
 
         assertThat(index.ids(ReferralIndex.inbound("clinic"))).containsExactly("r1", "r3");

@@ -19,7 +19,15 @@ public class ReferralProjectionDriver {
     private final Map<String, Long> sequences = new HashMap<>();
 
     public ReferralProjectionDriver(MongoDatabase database) {
-        this.projection = new ReferralProjection(database, new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database), java.time.Clock.systemUTC()), java.time.Clock.systemUTC()), new ReferralIndex(database));
+        this.projection = projection(database, new ReferralIndex(database));
+    }
+
+    /** The referrals projection wired as in the application, with the system clock. */
+    static ReferralProjection projection(MongoDatabase database, ReferralIndex index) {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        ReferralListing listing = new ReferralListing(database);
+        var figures = new org.referrals.query.figures.DerivedFigures(database, index, clock);
+        return new ReferralProjection(database, new ReferralChanges(database, figures, listing, clock), index, listing);
     }
 
     public void apply(String referralId, Object event, Instant at) {

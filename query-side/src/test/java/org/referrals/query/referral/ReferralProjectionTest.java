@@ -43,7 +43,7 @@ class ReferralProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         var database = client.getDatabase("test");
-        projection = new ReferralProjection(database, new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database), java.time.Clock.systemUTC()), java.time.Clock.systemUTC()), new ReferralIndex(database));
+        projection = ReferralProjectionDriver.projection(database, new ReferralIndex(database));
         referrals = database.getCollection(ReferralProjection.COLLECTION);
     }
 

@@ -55,7 +55,7 @@ class ReferralStatusProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
-        projection = new ReferralProjection(database, new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database), java.time.Clock.systemUTC()), java.time.Clock.systemUTC()), new ReferralIndex(database));
+        projection = ReferralProjectionDriver.projection(database, new ReferralIndex(database));
         projection.on(new ReferralRequested(ID, "case", "a", "b", ServiceCategory.EDUCATION, Urgency.ROUTINE, "r", T0,
                                             T0.plus(Duration.ofDays(7)), null, ReferralLegalBasis.override("urgent")),
                       0, T0, ReplayStatus.REGULAR);

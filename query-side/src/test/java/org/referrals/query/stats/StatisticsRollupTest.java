@@ -1,0 +1,121 @@
+package org.referrals.query.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bson.Document;
+import org.referrals.api.common.Actor;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.DeclineReason;
+import org.referrals.api.referral.DeliveryOutcome;
+import org.referrals.api.referral.ReferralAccepted;
+import org.referrals.api.referral.ReferralDeclined;
+import org.referrals.api.referral.ReferralRequested;
+import org.referrals.api.referral.ServiceDelivered;
+import org.referrals.api.referral.ServiceStarted;
+import org.referrals.api.referral.Statistics;
+import org.referrals.api.referral.Urgency;
+import org.referrals.query.referral.ReferralProjectionDriver;
+
+/**
+ * Statistics read from month sums and the days at the edges of a period give the rows that counting every referral
+ * made in that period gives, for any period (open or not, within a month or across months) and any grouping.
+ */
+class StatisticsRollupTest {
+
+    private static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-20");
+    private static final List<String> RECEIVERS = List.of("clinic-a", "shelter-b", "lawyer-c");
+    private static final List<ServiceCategory> CATEGORIES = List.of(ServiceCategory.HEALTH_CARE, ServiceCategory.LEGAL_AID,
+                                                                    ServiceCategory.SHELTER_HOUSING);
+    private static final List<String> GROUPS = List.of("month", "category", "dimension", "region", "partner");
+
+    @Property(tries = 15)
+    void rowsAreThoseOfCountingTheReferralsOfThePeriod(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int referrals)
+            throws InterruptedException {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        String address = server.bindAndGetConnectionString();
+        try (MongoClient client = MongoClients.create(address);
+             var reactive = com.mongodb.reactivestreams.client.MongoClients.create(address)) {
+            MongoDatabase database = client.getDatabase("test");
+            Random random = new Random(seed);
+            write(new ReferralProjectionDriver(database), random, referrals);
+            var controller = new StatisticsController(reactive.getDatabase("test"));
+            List<Document> all = database.getCollection("referrals").find().into(new ArrayList<>());
+            for (int query = 0; query < 6; query++) {
+                String groupBy = GROUPS.get(random.nextInt(GROUPS.size()));
+                LocalDate from = random.nextInt(4) == 0 ? null : FIRST_DAY.plusDays(random.nextInt(150) - 10);
+                LocalDate to = random.nextInt(4) == 0 ? null : (from == null ? FIRST_DAY : from).plusDays(random.nextInt(100));
+                List<Statistics.Row> expected = StatisticsController.rows(groupBy, referralsAsCells(all, from, to), Map.of());
+                List<Statistics.Row> actual = null;
+                // the derived figures refresh in the background, every 200 ms
+                for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos(); System.nanoTime() < until; Thread.sleep(50)) {
+                    actual = controller.statistics(groupBy, Objects.toString(from, null), Objects.toString(to, null),
+                                                   Actor.coordinator("analyst")).block().rows();
+                    if (actual.equals(expected)) {
+                        break;
+                    }
+                }
+                assertThat(actual).as("%s from %s to %s", groupBy, from, to).isEqualTo(expected);
+            }
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    /** Each referral made in the period as a cell of one, counted as the day cells count it. */
+    private static List<Document> referralsAsCells(List<Document> referrals, LocalDate from, LocalDate to) {
+        List<Document> cells = new ArrayList<>();
+        for (Document referral : referrals) {
+            LocalDate day = referral.getDate("createdAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+            if ((from != null && day.isBefore(from)) || (to != null && day.isAfter(to))) {
+                continue;
+            }
+            ServiceCategory category = ServiceCategory.valueOf(referral.getString("serviceCategory"));
+            cells.add(new Document("month", day.toString().substring(0, 7)).append("category", category.name())
+                    .append("dimension", category.dimension().name()).append("partnerId", referral.getString("toPartnerId"))
+                    .append("referrals", 1L)
+                    .append("accepted", "ACCEPTED".equals(referral.getString("answer")) ? 1L : 0L)
+                    .append("declined", "DECLINED".equals(referral.getString("answer")) ? 1L : 0L)
+                    .append("delivered", referral.get("deliveredAt") != null ? 1L : 0L));
+        }
+        return cells;
+    }
+
+    /** Referrals made over about four months, many on the same days, accepted, declined or delivered. */
+    private static void write(ReferralProjectionDriver driver, Random random, int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "r" + i;
+            Instant at = FIRST_DAY.plusDays(random.nextInt(130)).atStartOfDay(ZoneOffset.UTC).toInstant()
+                                  .plus(Duration.ofMinutes(random.nextInt(24 * 60)));
+            driver.apply(id, new ReferralRequested(id, "case-" + id, "ngo", RECEIVERS.get(random.nextInt(RECEIVERS.size())),
+                                                   CATEGORIES.get(random.nextInt(CATEGORIES.size())), Urgency.ROUTINE, "reason",
+                                                   at, at.plus(Duration.ofDays(3)), null, null), at);
+            switch (random.nextInt(4)) {
+                case 1 -> driver.apply(id, new ReferralDeclined(id, DeclineReason.NO_CAPACITY, null), at.plusSeconds(60));
+                case 2 -> driver.apply(id, new ReferralAccepted(id, null), at.plusSeconds(60));
+                case 3 -> {
+                    driver.apply(id, new ReferralAccepted(id, null), at.plusSeconds(60));
+                    driver.apply(id, new ServiceStarted(id, null), at.plusSeconds(120));
+                    driver.apply(id, new ServiceDelivered(id, DeliveryOutcome.SERVICE_PROVIDED, null), at.plusSeconds(180));
+                }
+                default -> { }
+            }
+        }
+    }
+}
