@@ -33,10 +33,30 @@ public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProjectionVerifier verifier;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, ProjectionVerifier verifier) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.verifier = verifier;
+    }
+
+    @PostMapping("/verify")
+    @Operation(summary = "Verify the read models against the events",
+               description = "Role: ADMIN. Rebuilds the referrals (with their index, listing and derived figures), cases, "
+                             + "partners and timelines from the events up to the store's head into a scratch database and "
+                             + "compares them document by document with the live ones. Runs in the background (202); one at "
+                             + "a time (a second request answers the running one). Follow it with GET.")
+    public Mono<ResponseEntity<VerificationReport>> verify() {
+        return Mono.fromCallable(() -> ResponseEntity.status(HttpStatus.ACCEPTED).body(verifier.start()))
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/verify")
+    @Operation(summary = "The latest verification: progress, then per read model the documents compared and the differences",
+               description = "Role: ADMIN. 404 before the first.")
+    public Mono<VerificationReport> verification() {
+        return Mono.justOrEmpty(verifier.latest()).switchIfEmpty(Mono.error(ReadProblems::notFound));
     }
 
     @GetMapping

@@ -252,6 +252,24 @@ public class DerivedFigures implements DisposableBean {
     }
 
 
+    /**
+     * For a copy of the read models built aside (the projections' verification): stops the background rounds and
+     * recomputes here whatever is marked, until nothing is.
+     */
+    public void refreshUntilDone() throws InterruptedException {
+        refresher.shutdownNow();
+        if (!refresher.awaitTermination(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("derived figures: the last round did not end");
+        }
+        for (int round = 0; !partners.isEmpty() || !flows.isEmpty() || !buckets.isEmpty() || !months.isEmpty()
+                            || !networkMonths.isEmpty(); round++) {
+            if (round == 100) {
+                throw new IllegalStateException("derived figures: still failing after 100 rounds");
+            }
+            refresh();
+        }
+    }
+
     @Override
     public void destroy() {
         refresher.shutdownNow();

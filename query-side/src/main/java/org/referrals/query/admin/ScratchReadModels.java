@@ -1,0 +1,74 @@
+package org.referrals.query.admin;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.referrals.query.caseregistry.CaseProjection;
+import org.referrals.query.figures.DerivedFigures;
+import org.referrals.query.network.PartnershipProjection;
+import org.referrals.query.partner.PartnerProjection;
+import org.referrals.query.referral.ReferralChanges;
+import org.referrals.query.referral.ReferralIndex;
+import org.referrals.query.referral.ReferralListing;
+import org.referrals.query.referral.ReferralProjection;
+import org.referrals.query.timeline.TimelineProjection;
+
+/**
+ * The event-sourced read models built again, by the same projection classes, into another database: the
+ * referrals (with their index, listing and derived figures), cases, partners and partnerships, and timelines.
+ * Events are applied in batches, each one unit of work, so that the projections' bulk writes apply as in a processor.
+ */
+final class ScratchReadModels {
+
+    /** The collections these projections and their derived figures write. */
+    static final List<String> COLLECTIONS = List.of("referrals", ReferralIndex.COLLECTION, ReferralListing.COLLECTION, "cases",
+                                                     "partners", "network_edges", "timeline", "timeline_index", "caseloads",
+                                                     "network_nodes", DerivedFigures.STATS, DerivedFigures.STATS_MONTHS,
+                                                     DerivedFigures.STATS_NETWORK_MONTHS);
+
+    private final DerivedFigures figures;
+    private final List<AnnotationEventHandlerAdapter> projections;
+
+    ScratchReadModels(MongoDatabase database, Clock clock) {
+        ReferralIndex index = new ReferralIndex(database);
+        ReferralListing listing = new ReferralListing(database);
+        this.figures = new DerivedFigures(database, index, clock);
+        this.projections = List.of(
+                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, figures, listing, clock),
+                                                                         index, listing)),
+                new AnnotationEventHandlerAdapter(new CaseProjection(database)),
+                new AnnotationEventHandlerAdapter(new PartnerProjection(database, figures)),
+                new AnnotationEventHandlerAdapter(new PartnershipProjection(database)),
+                new AnnotationEventHandlerAdapter(new TimelineProjection(database)));
+    }
+
+    /** Applies the events in order, as one unit of work. */
+    void apply(List<? extends EventMessage<?>> events) throws Exception {
+        if (events.isEmpty()) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
+        try {
+            for (EventMessage<?> event : events) {
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (projection.canHandle(event)) {
+                        projection.handle(event);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+    }
+
+    /** After the last event: the derived figures of all that changed. */
+    void finish() throws InterruptedException {
+        figures.refreshUntilDone();
+    }
+}
