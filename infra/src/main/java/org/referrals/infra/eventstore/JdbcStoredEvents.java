@@ -38,4 +38,13 @@ public class JdbcStoredEvents implements StoredEvents {
         return jdbc.query(COLUMNS + "WHERE globalIndex IN (" + marks + ") ORDER BY globalIndex", ROW,
                           positions.toArray());
     }
+
+    @Override
+    public List<StoredEvent> withIds(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", Collections.nCopies(eventIds.size(), "?"));
+        return jdbc.query(COLUMNS + "WHERE eventIdentifier IN (" + marks + ") ORDER BY globalIndex", ROW, eventIds.toArray());
+    }
 }

@@ -15,22 +15,30 @@ import java.nio.file.Path;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final MongoServer server;
+    private final IdFirstH2Backend backend;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(MongoServer server, IdFirstH2Backend backend, InetSocketAddress address) {
         this.server = server;
+        this.backend = backend;
         this.address = address;
     }
 
     /** @param port 0 for a free port */
     public static EmbeddedMongoServer start(Path file, int port) {
-        MongoServer server = new MongoServer(new IdFirstH2Backend(file.toString()));
+        IdFirstH2Backend backend = new IdFirstH2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
-        return new EmbeddedMongoServer(server, server.getLocalAddress());
+        return new EmbeddedMongoServer(server, backend, server.getLocalAddress());
     }
 
     public String connectionString() {
         return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /** Saves every write so far to the file now (the backend otherwise saves about once a second). */
+    public void persist() {
+        backend.persist();
     }
 
     public int port() {

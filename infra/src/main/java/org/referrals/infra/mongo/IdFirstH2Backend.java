@@ -46,6 +46,11 @@ final class IdFirstH2Backend extends H2Backend {
         super(fileName);
     }
 
+    /** One snapshot of all maps to the file now; a process killed afterwards keeps every write made before. */
+    void persist() {
+        getMvStore().commit();
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName, getCursorRegistry());

@@ -85,12 +85,14 @@ public class MongoConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ObjectProvider<EmbeddedMongoServer> embedded) {
+        TokenStore tokens = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
+        EmbeddedMongoServer server = embedded.getIfAvailable();
+        return new TokenAfterProjectionWrites(tokens, server == null ? () -> { } : server::persist);
     }
 
     @Bean

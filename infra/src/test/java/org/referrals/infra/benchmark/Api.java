@@ -49,6 +49,38 @@ public final class Api {
         return answer;
     }
 
+    /**
+     * Until every projection is caught up (answers true), or the bound passes (false); fails when their status stops
+     * changing for 3 minutes (a stalled processor).
+     */
+    public boolean awaitProjectionsIdle(String adminKey, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        Thread.sleep(500);
+        String last = "";
+        long lastChange = System.nanoTime();
+        while (true) {
+            Api.Answer answer = get("/api/admin/projections", adminKey);
+            if (answer.status() != 200) {
+                // an error page has no "lag" in it: without this check it read as "caught up"
+                throw new AssertionError("the projections' status answered " + answer.status() + ": " + answer.body());
+            }
+            String status = answer.body();
+            if (!status.contains("\"rebuilding\":true") && !status.matches("(?s).*\"lag\":[1-9].*")) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            if (!status.equals(last)) {
+                last = status;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > 180_000_000_000L) {
+                throw new AssertionError("projections stalled: " + status);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

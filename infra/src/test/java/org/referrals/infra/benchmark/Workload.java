@@ -57,6 +57,30 @@ public final class Workload {
         return "{\"role\":\"PARTNER_AGENT\",\"partnerId\":\"" + partnerId + "\",\"label\":\"benchmark\"}";
     }
 
+    /** The same partners, keys and cases, through another connection (the application restarted on another port). */
+    public Workload through(Api other) {
+        return new Workload(other, pairs);
+    }
+
+    /**
+     * One referral's whole life by that client's pair (make, accept, start, deliver, close); each step the
+     * application acknowledged (a 2xx answer) is passed on as (referral id, event it records) before the next is
+     * sent. Stops at the first call without such an answer, with its exception.
+     */
+    public void lifecycle(int client, java.util.function.BiConsumer<String, String> acknowledged) {
+        Pair pair = pairs.get(client);
+        String id = api.ok("/api/referrals", pair.ngoKey(), referralBody(pair)).field("referralId");
+        acknowledged.accept(id, "ReferralRequested");
+        api.ok("/api/referrals/" + id + "/accept", pair.clinicKey(), "{}");
+        acknowledged.accept(id, "ReferralAccepted");
+        api.ok("/api/referrals/" + id + "/start", pair.clinicKey(), "{}");
+        acknowledged.accept(id, "ServiceStarted");
+        api.ok("/api/referrals/" + id + "/deliver", pair.clinicKey(), "{\"outcome\":\"SERVICE_PROVIDED\"}");
+        acknowledged.accept(id, "ServiceDelivered");
+        api.ok("/api/referrals/" + id + "/close", pair.ngoKey(), "{\"closureReason\":\"NEED_MET\"}");
+        acknowledged.accept(id, "ReferralClosed");
+    }
+
     /** One new referral by that client's NGO, answered as it is (the reliability tests count every kind of answer). */
     public Api.Answer refer(int client) {
         return api.post("/api/referrals", pairs.get(client).ngoKey(), referralBody(pairs.get(client)));
@@ -67,13 +91,15 @@ public final class Workload {
         AtomicLong done = new AtomicLong();
         long deadline = System.nanoTime() + phase.toNanos();
         run(clients, client -> {
-            Pair pair = pairs.get(client);
             while (System.nanoTime() < deadline) {
-                String id = timed(latencies, done, () -> api.ok("/api/referrals", pair.ngoKey(), referralBody(pair)).field("referralId"));
-                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/accept", pair.clinicKey(), "{}"));
-                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/start", pair.clinicKey(), "{}"));
-                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/deliver", pair.clinicKey(), "{\"outcome\":\"SERVICE_PROVIDED\"}"));
-                timed(latencies, done, () -> api.ok("/api/referrals/" + id + "/close", pair.ngoKey(), "{\"closureReason\":\"NEED_MET\"}"));
+                // each step's latency: from the previous answer (or the start) to its own
+                long[] sent = {System.nanoTime()};
+                lifecycle(client, (referral, event) -> {
+                    long answered = System.nanoTime();
+                    latencies.add(answered - sent[0]);
+                    done.incrementAndGet();
+                    sent[0] = answered;
+                });
             }
         });
         return done.get() / (double) phase.toSeconds();
@@ -103,7 +129,7 @@ public final class Workload {
     }
 
     /** The five measured queries about one partner and one of its referrals, by name. */
-    static Map<String, String> queriesAbout(String partnerId, String referralId) {
+    public static Map<String, String> queriesAbout(String partnerId, String referralId) {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("inbox page", "/api/referrals?partnerId=" + partnerId + "&direction=inbound&page=0&size=20");
         queries.put("caseload", "/api/partners/" + partnerId + "/caseload");
@@ -141,18 +167,6 @@ public final class Workload {
 
     private interface Body {
         void run(int client) throws Exception;
-    }
-
-    private interface Call<T> {
-        T call();
-    }
-
-    private static <T> T timed(Latencies latencies, AtomicLong done, Call<T> call) {
-        long started = System.nanoTime();
-        T result = call.call();
-        latencies.add(System.nanoTime() - started);
-        done.incrementAndGet();
-        return result;
     }
 
     private static void run(int clients, Body body) throws Exception {

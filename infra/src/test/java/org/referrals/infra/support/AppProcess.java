@@ -88,6 +88,20 @@ public final class AppProcess implements AutoCloseable {
         return -1;
     }
 
+    /** jcmd GC.run, then the heap in use as GC.heap_info reports it. */
+    public long heapAfterGcKib() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes());
+        info.waitFor();
+        var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in: " + out);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
     /** CPU time the process has used so far (user and system), in milliseconds, or -1 where there is no /proc. */
     public long cpuMillis() {
         try {
@@ -109,6 +123,12 @@ public final class AppProcess implements AutoCloseable {
     public int terminate(Duration patience) throws InterruptedException {
         process.destroy();
         return process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** SIGKILL, as a power cut or the kernel's out-of-memory killer: no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

@@ -89,6 +89,20 @@ public class AuditVerifier {
      * Checks single links: for each position, that the recorded hash follows from the recorded {@code prevHash} and
      * the stored event. Answers true (all intact), false (one broken) or null (some not chained yet).
      */
+    /**
+     * The positions in the event store of these events (by identifier), none when the store is not readable here.
+     * A projection's token gives an event committed after later positions the later position, so a read model
+     * cannot know an event's own position.
+     */
+    public Map<String, Long> positionsOf(Collection<String> eventIds) {
+        if (!chainer.available() || eventIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> positions = new HashMap<>();
+        chainer.store().withIds(eventIds).forEach(e -> positions.put(e.eventId(), e.position()));
+        return positions;
+    }
+
     public Boolean linksIntact(Collection<Long> positions) {
         if (!chainer.available() || positions.isEmpty()) {
             return chainer.available() ? Boolean.TRUE : null;

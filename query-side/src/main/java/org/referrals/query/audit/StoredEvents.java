@@ -11,4 +11,7 @@ public interface StoredEvents {
 
     /** The events at these positions that exist, in order of position. */
     List<StoredEvent> at(Collection<Long> positions);
+
+    /** The events with these identifiers that exist, in order of position. */
+    List<StoredEvent> withIds(Collection<String> eventIds);
 }

@@ -78,13 +78,18 @@ public class ReferralChanges {
     private void publish(Batch batch) {
         boolean live = !batch.replay && sink.currentSubscriberCount() > 0;
         List<Document> changed = referrals.find(Filters.in("_id", batch.ids)).into(new ArrayList<>(batch.ids.size()));
-        listing.relist(changed);
         changed.forEach(document -> {
             figures.referralChanged(document);
             if (live) {
                 sink.tryEmitNext(ReferralViews.view(document, clock.instant()));
             }
         });
+        try {
+            listing.relist(changed);
+        } catch (RuntimeException e) {
+            // the lists skip an entry that no longer matches its referral; the next change or start relists it
+            log.warn("referrals not relisted, left to the next change or start: {}", e.toString());
+        }
     }
 
     /**

@@ -102,6 +102,8 @@ public class ReferralListing {
         }
         if (!entryWrites.isEmpty()) {
             entries.bulkWrite(entryWrites, new BulkWriteOptions().ordered(false));
+        }
+        if (!referralWrites.isEmpty()) {
             referrals.bulkWrite(referralWrites, new BulkWriteOptions().ordered(false));
         }
     }

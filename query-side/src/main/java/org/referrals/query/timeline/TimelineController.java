@@ -3,7 +3,6 @@ package org.referrals.query.timeline;
 import com.mongodb.client.model.Filters;
 import org.referrals.query.common.IdIndex;
 import org.referrals.query.referral.ReferralIndex;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,22 +74,34 @@ public class TimelineController {
 
     private Mono<Timeline> entries(List<String> aggregateIds) {
         return IdIndex.ids(mongo, TimelineProjection.INDEX, aggregateIds)
-                   .flatMapMany(ids -> mongo.getCollection(TimelineProjection.COLLECTION).find(Filters.in("_id", ids))
-                                            .sort(Sorts.ascending("seq")))
+                   .flatMapMany(ids -> mongo.getCollection(TimelineProjection.COLLECTION).find(Filters.in("_id", ids)))
                    .collectList()
                    .flatMap(this::withAuditChain);
     }
 
-    /** Adds each entry's links of the audit chain, and whether they all still follow from the stored events. */
-    private Mono<Timeline> withAuditChain(List<Document> entries) {
-        List<Long> positions = entries.stream().map(d -> ((Number) d.get("seq")).longValue()).toList();
-        return Flux.from(mongo.getCollection(AuditChainer.COLLECTION).find(Filters.in("_id", positions)))
-                   .collectMap(d -> ((Number) d.get("_id")).longValue())
-                   .flatMap(links -> Mono.fromCallable(() -> Optional.ofNullable(verifier.linksIntact(positions)))
-                                         .subscribeOn(Schedulers.boundedElastic())
-                                         .map(verified -> new Timeline(
-                                                 entries.stream().map(d -> entry(d, links)).toList(),
-                                                 verified.orElse(null))));
+    /**
+     * Each entry at its event's position in the store (the stored {@code seq}, the projection's position, only
+     * where the store is not readable here), in that order, with its links of the audit chain and whether they all
+     * still follow from the stored events.
+     */
+    private Mono<Timeline> withAuditChain(List<Document> stored) {
+        return Mono.fromCallable(() -> verifier.positionsOf(stored.stream().map(d -> d.getString("_id")).toList()))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(positionsById -> {
+                       List<Document> entries = stored.stream()
+                               .map(d -> new Document(d).append("seq", positionsById.getOrDefault(d.getString("_id"),
+                                                                                                  ((Number) d.get("seq")).longValue())))
+                               .sorted(java.util.Comparator.comparingLong(d -> d.getLong("seq")))
+                               .toList();
+                       List<Long> positions = entries.stream().map(d -> d.getLong("seq")).toList();
+                       return Flux.from(mongo.getCollection(AuditChainer.COLLECTION).find(Filters.in("_id", positions)))
+                                  .collectMap(d -> ((Number) d.get("_id")).longValue())
+                                  .flatMap(links -> Mono.fromCallable(() -> Optional.ofNullable(verifier.linksIntact(positions)))
+                                                        .subscribeOn(Schedulers.boundedElastic())
+                                                        .map(verified -> new Timeline(
+                                                                entries.stream().map(d -> entry(d, links)).toList(),
+                                                                verified.orElse(null))));
+                   });
     }
 
     private static Timeline.Entry entry(Document d, Map<Long, Document> links) {

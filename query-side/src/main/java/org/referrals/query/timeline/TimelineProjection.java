@@ -57,6 +57,8 @@ public class TimelineProjection {
                 .append("aggregateId", domainEvent.getAggregateIdentifier())
                 .append("aggregateType", type.startsWith(REFERRAL_EVENTS) ? "referral" : "case")
                 .append("aggregateSeq", domainEvent.getSequenceNumber())
+                // the processor's position: the event's own, unless it was committed after events with later
+                // positions (then the latest of those); the timeline API reads the event's own from the store
                 .append("seq", token.position().orElse(-1))
                 .append("type", event.getClass().getSimpleName())
                 .append("at", Date.from(message.getTimestamp()))

@@ -1,0 +1,31 @@
+package org.referrals.infra.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the soak harness against the packaged jar: 30 seconds in the build, to show it works; with {@code -Psoak}
+ * 10 minutes (README, "Soak"). The results go to {@code target/soak-results.md}.
+ */
+class SoakHarnessIT {
+
+    @Test
+    void aSteadyMixedLoadGetsNoErrorAnswerAndTheHeapStaysFlat() throws Exception {
+        Duration length = Duration.ofSeconds(Long.getLong("soak.seconds", 30));
+        Path workDir = Path.of("target", "soak-work").toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+        SoakHarness.Result result = new SoakHarness(workDir, length).run();
+        String markdown = SoakHarness.markdown(result);
+        Files.writeString(Path.of("target", "soak-results.md"), markdown);
+        System.out.println(markdown);
+
+        assertThat(result.samples().get(result.samples().size() - 1).commands()).as("commands answered").isPositive();
+        assertThat(result.errors()).as(markdown).isZero();
+        assertThat(result.heapStable()).as(markdown).isTrue();
+    }
+}
