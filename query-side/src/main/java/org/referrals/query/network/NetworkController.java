@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,18 +36,24 @@ public class NetworkController {
 
     /** Documents per reply of the MongoDB server, which otherwise sends them all in one. */
     private static final int BATCH = 1000;
+    /** How long a built whole map answers requests. */
+    private static final Duration FRESH = Duration.ofMillis(500);
 
     private final MongoDatabase mongo;
+    /** The whole map, shared (see {@link #wholeMap()}). */
+    private final Mono<NetworkMap> whole;
 
     public NetworkController(MongoDatabase reactiveMongoDatabase) {
         this.mongo = reactiveMongoDatabase;
+        this.whole = wholeMap();
     }
 
     @GetMapping("/api/network")
     @Operation(summary = "The network map: partners and the referral flows and agreements between them",
                description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
                        + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
-                       + "category made in that period (computed when asked; without them the kept figures answer).")
+                       + "category made in that period (computed when asked; without them the kept figures answer, the whole map "
+                       + "built at most every half second and shared).")
     public Mono<NetworkMap> network(@AuthenticationPrincipal Actor actor,
                                     @RequestParam(required = false) String region,
                                     @RequestParam(required = false) String category,
@@ -55,13 +62,30 @@ public class NetworkController {
         if (!(actor.isCoordinator() || actor.hasRole(Role.ANALYST))) {
             return Mono.error(ReadProblems.forbidden("only coordinators and analysts see the network map"));
         }
-        Mono<List<Document>> nodes = Flux.from(mongo.getCollection("network_nodes").find().batchSize(BATCH)).collectList();
-        Mono<List<Document>> edges = category == null && from == null && to == null
-                ? Flux.from(mongo.getCollection("network_edges").find().batchSize(BATCH)).collectList()
-                : Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
-                           filteredFlows(category, from, to))
-                      .map(both -> { both.getT1().addAll(both.getT2()); return both.getT1(); });
-        return Reports.inTurn(Mono.zip(nodes, edges).map(both -> inRegion(map(both.getT1(), both.getT2()), region)));
+        if (category == null && from == null && to == null) {
+            return whole.map(map -> inRegion(map, region));
+        }
+        Mono<List<Document>> edges = Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
+                                              filteredFlows(category, from, to))
+                                         .map(both -> { both.getT1().addAll(both.getT2()); return both.getT1(); });
+        return Reports.inTurn(Mono.zip(nodes(), edges).map(both -> inRegion(map(both.getT1(), both.getT2()), region)));
+    }
+
+    private Mono<List<Document>> nodes() {
+        return Flux.from(mongo.getCollection("network_nodes").find().batchSize(BATCH)).collectList();
+    }
+
+    /**
+     * The whole map from the kept figures, built at most once per {@link #FRESH} and shared by the requests of that
+     * time: it is every partner and every flow (160 KiB on a 200,000-event network), and 16 clients each building
+     * their own took the cores from every other query. The figures it reads are themselves refreshed in rounds of
+     * at least 200 ms, so a map half a second older changes nothing a reader could rely on. A failure is not kept.
+     */
+    private Mono<NetworkMap> wholeMap() {
+        return Reports.inTurn(Mono.defer(() -> Mono.zip(
+                        nodes(), Flux.from(mongo.getCollection("network_edges").find().batchSize(BATCH)).collectList())
+                .map(both -> map(both.getT1(), both.getT2()))))
+                .cache(map -> FRESH, failure -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     /** Flows counted from the referrals of one category and period, grouped by pair. */
