@@ -32,6 +32,8 @@ public final class EventStoreDataSources {
         pool.setUsername(user == null || user.isBlank() ? null : user);
         pool.setPassword(password == null || password.isBlank() ? null : password);
         pool.setMaximumPoolSize(10);
+        // the database unreachable: a command waits 5 s for a connection, not Hikari's 30, then answers 503
+        pool.setConnectionTimeout(5_000);
         return pool;
     }
 

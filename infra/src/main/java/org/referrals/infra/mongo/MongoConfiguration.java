@@ -74,6 +74,9 @@ public class MongoConfiguration {
         ReferralsProperties.Mongo config = properties.mongodb();
         String uri = config.embedded() ? embedded.getObject().connectionString() : config.uri();
         return MongoClientSettings.builder()
+                // fail in seconds, not the driver's 30, when MongoDB is unreachable: queries answer 503 and the
+                // processors retry with back-off; a serverSelectionTimeoutMS in the URI still wins
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
                 .applyConnectionString(new ConnectionString(uri))
                 .writeConcern(config.embedded() ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true))
                 .build();

@@ -28,6 +28,7 @@ import reactor.core.scheduler.Schedulers;
 public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
     private final ApiKeyDirectory directory;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiKeyAuthenticationManager.class);
     private final EventStore eventStore;
 
     public ApiKeyAuthenticationManager(ApiKeyDirectory directory, EventStore eventStore) {
@@ -48,7 +49,7 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
         if (!key.keyId().matches("[a-z0-9-]{6,64}") || key.secret().isEmpty()) {
             return Optional.empty();
         }
-        return directory.find(key.keyId())
+        return fromDirectory(key.keyId())
                         .or(() -> fromEventStore(key.keyId()))
                         .filter(record -> !record.revoked())
                         .filter(record -> ApiKeySecrets.matches(record.salt(), record.hash(), key.secret()))
@@ -57,6 +58,19 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
                             return new UsernamePasswordAuthenticationToken(
                                     actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + record.role().name())));
                         });
+    }
+
+    /**
+     * The key as the directory (MongoDB) has it; nothing when MongoDB cannot be reached, so that the event store,
+     * which the directory only mirrors, answers: commands do not depend on the read side being up.
+     */
+    private Optional<KeyRecord> fromDirectory(String keyId) {
+        try {
+            return directory.find(keyId);
+        } catch (com.mongodb.MongoException unreachable) {
+            log.warn("API key directory unavailable, key checked against the event store: {}", unreachable.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     private Optional<KeyRecord> fromEventStore(String keyId) {

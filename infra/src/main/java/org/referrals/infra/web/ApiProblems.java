@@ -71,6 +71,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> unexpected(Exception ex) {
+        if (DependencyOutage.causedBy(ex)) {
+            log.warn("a dependency is unreachable: {}", DependencyOutage.describe(ex));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                                                                     "a database this request needs is unreachable; nothing was changed, try again later");
+            problem.setType(URI.create("/problems/unavailable"));
+            problem.setTitle("Service unavailable");
+            return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem));
+        }
         log.error("unexpected error answering a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                                                                  "the request could not be completed");
