@@ -49,6 +49,8 @@ class MongoOutageTest {
                .expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5")
                .expectBody().jsonPath("$.type").isEqualTo("/problems/unavailable");
             api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isEqualTo(503);
+            api.call(HttpMethod.GET, "/actuator/health/readiness", null, null).expectStatus().isEqualTo(503);
+            api.call(HttpMethod.GET, "/actuator/health/liveness", null, null).expectStatus().isOk();
 
             MongoServer back = new MongoServer(new H2Backend(file.toString()));
             back.bind("127.0.0.1", port);
@@ -57,7 +59,8 @@ class MongoOutageTest {
                     api.call(HttpMethod.GET, "/api/referrals/" + during, parties.referrerKey(), null).expectStatus().isOk();
                     api.call(HttpMethod.GET, "/api/referrals/" + before, parties.referrerKey(), null).expectStatus().isOk();
                 });
-                api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isOk();
+                api.call(HttpMethod.GET, "/actuator/health/readiness", null, null).expectStatus().isOk();
+            api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isOk();
             } finally {
                 back.shutdownNow();
             }

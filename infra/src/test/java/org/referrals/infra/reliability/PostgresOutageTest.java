@@ -45,6 +45,8 @@ class PostgresOutageTest {
                .expectStatus().isEqualTo(503).expectBody().jsonPath("$.type").isEqualTo("/problems/unavailable");
             assertThat(events(schema)).as("nothing written").isEqualTo(stored);
             api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isEqualTo(503);
+            api.call(HttpMethod.GET, "/actuator/health/readiness", null, null).expectStatus().isEqualTo(503);
+            api.call(HttpMethod.GET, "/actuator/health/liveness", null, null).expectStatus().isOk();
 
             proxy.restore();
 
@@ -52,6 +54,7 @@ class PostgresOutageTest {
                     api.post("/api/referrals", parties.referrerKey(), ApiClient.referralBody(caseId, parties.receiver(), ServiceCategory.LEGAL_AID))
                        .expectStatus().isCreated());
             assertThat(events(schema)).isEqualTo(stored + 1);
+            api.call(HttpMethod.GET, "/actuator/health/readiness", null, null).expectStatus().isOk();
             api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isOk();
         }
     }
