@@ -87,6 +87,13 @@ public class MongoConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.mongodb().database()).build();
     }
 
+    /** On the embedded server, saving its store; on a real MongoDB (journalled writes), nothing. */
+    @Bean
+    public org.referrals.query.common.StoreSync storeSync(ObjectProvider<EmbeddedMongoServer> embedded) {
+        EmbeddedMongoServer server = embedded.getIfAvailable();
+        return server == null ? org.referrals.query.common.StoreSync.NOTHING : server::persist;
+    }
+
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ObjectProvider<EmbeddedMongoServer> embedded) {
         TokenStore tokens = MongoTokenStore.builder()
@@ -94,8 +101,7 @@ public class MongoConfiguration {
                 .serializer(serializer)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
-        EmbeddedMongoServer server = embedded.getIfAvailable();
-        return new TokenAfterProjectionWrites(tokens, server == null ? () -> { } : server::persist);
+        return new TokenAfterProjectionWrites(tokens, storeSync(embedded)::persist);
     }
 
     @Bean

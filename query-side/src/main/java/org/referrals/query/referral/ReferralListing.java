@@ -26,6 +26,8 @@ import org.bson.conversions.Bson;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.IdRange;
 import org.referrals.query.common.Projections;
+import org.referrals.query.common.StoreSync;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,10 +58,18 @@ public class ReferralListing {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> referrals;
+    private final StoreSync sync;
 
+    /** Without durability between the entries and the referrals' {@code listed} (tests, the verification's copy). */
     public ReferralListing(MongoDatabase mongoDatabase) {
+        this(mongoDatabase, StoreSync.NOTHING);
+    }
+
+    @Autowired
+    public ReferralListing(MongoDatabase mongoDatabase, StoreSync sync) {
         this.entries = mongoDatabase.getCollection(COLLECTION);
         this.referrals = mongoDatabase.getCollection(ReferralProjection.COLLECTION);
+        this.sync = sync;
     }
 
     /** The entries a referral as it now stands belongs under. */
@@ -102,6 +112,9 @@ public class ReferralListing {
         }
         if (!entryWrites.isEmpty()) {
             entries.bulkWrite(entryWrites, new BulkWriteOptions().ordered(false));
+            // the entries durable before listed says so: else a crash could keep listed and lose a deletion, and
+            // the start's scan would not see the entry left behind (found by the kill -9 harness)
+            sync.persist();
         }
         if (!referralWrites.isEmpty()) {
             referrals.bulkWrite(referralWrites, new BulkWriteOptions().ordered(false));
