@@ -122,12 +122,12 @@ public class ReferralChanges {
                 stale.add(document);
             }
             if (stale.size() == 500) {
-                listing.relist(stale);
+                listing.relistWhileProcessing(stale);
                 relisted += stale.size();
                 stale.clear();
             }
         }
-        listing.relist(stale);
+        listing.relistWhileProcessing(stale);
         return relisted + stale.size();
     }
 }

@@ -121,6 +121,32 @@ public class ReferralListing {
         }
     }
 
+    /**
+     * The same for referrals read while their processor may be changing them (the start's scan): one that changed
+     * since it was read kept its {@code listed}, but the entries written for the old reading are removed again, as
+     * the processor's own relisting cannot know them (found by the kill -9 harness).
+     */
+    public void relistWhileProcessing(Collection<Document> read) {
+        relist(read);
+        Map<String, Document> byId = new HashMap<>();
+        read.forEach(referral -> byId.put(referral.getString("_id"), referral));
+        List<WriteModel<Document>> strays = new ArrayList<>();
+        referrals.find(Filters.in("_id", byId.keySet()))
+                 .projection(com.mongodb.client.model.Projections.include("toPartnerId", "fromPartnerId", "status", "respondBy",
+                                                                          Projections.UPDATED_AT))
+                 .forEach(current -> {
+                     Document before = byId.get(current.getString("_id"));
+                     if (!Objects.equals(current.getDate(Projections.UPDATED_AT), before.getDate(Projections.UPDATED_AT))) {
+                         List<String> now = entriesOf(current);
+                         entriesOf(before).stream().filter(entry -> !now.contains(entry))
+                                          .forEach(entry -> strays.add(new DeleteOneModel<>(Filters.eq("_id", entry))));
+                     }
+                 });
+        if (!strays.isEmpty()) {
+            entries.bulkWrite(strays, new BulkWriteOptions().ordered(false));
+        }
+    }
+
     /** Whether the referral's entries are not those it should have (a crash between commit and relisting, or older data). */
     static boolean stale(Document referral) {
         return !entriesOf(referral).equals(referral.getList(LISTED, String.class, List.of()));

@@ -111,6 +111,24 @@ class ReferralListingTest {
         });
     }
 
+    @Test
+    void theStartScanRelistingAReferralThatMovedOnMeanwhileLeavesNoEntryBehind() {
+        withDatabase(database -> {
+            ReferralProjectionDriver driver = twoRequestsToTheClinic(database);
+            var referrals = database.getCollection(ReferralProjection.COLLECTION);
+            ReferralListing listing = new ReferralListing(database);
+            // the scan read r1 before its relisting (listed missing, as after a crash), then the processor moved on
+            Document readByTheScan = referrals.find(Filters.eq("_id", "r1")).first();
+            readByTheScan.remove(ReferralListing.LISTED);
+            driver.apply("r1", new ReferralAccepted("r1", null), T0.plusSeconds(120));
+
+            listing.relistWhileProcessing(List.of(readByTheScan));
+
+            assertThat(database.getCollection(ReferralListing.COLLECTION).countDocuments()).as("r1's 3 and r2's 4").isEqualTo(3 + 4);
+            assertThat(ids(listing.page(List.of(ReferralIndex.inbound("clinic-b")), Filters.empty(), 0, 10))).containsExactly("r1", "r2");
+        });
+    }
+
     /** Referrals among three partners, each with a random lifecycle at random moments. */
     private static void write(MongoDatabase database, Random random, int count) {
         ReferralProjectionDriver driver = new ReferralProjectionDriver(database);
