@@ -7,6 +7,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.referrals.api.partner.ServiceCategory;
@@ -44,7 +47,14 @@ class MongoOutageTest {
 
             mongo.shutdown();
 
-            String during = api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID).referralId();
+            // commands go on (each answered 201 by refer): referrals made and answered during the outage
+            List<String> madeDuring = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String made = api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID).referralId();
+                api.act(parties.receiverKey(), made, "accept", Map.of());
+                madeDuring.add(made);
+            }
+            String during = madeDuring.get(0);
             api.call(HttpMethod.GET, "/api/referrals/" + during, parties.referrerKey(), null)
                .expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5")
                .expectBody().jsonPath("$.type").isEqualTo("/problems/unavailable");
@@ -56,8 +66,11 @@ class MongoOutageTest {
             back.bind("127.0.0.1", port);
             try {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    api.call(HttpMethod.GET, "/api/referrals/" + during, parties.referrerKey(), null).expectStatus().isOk();
                     api.call(HttpMethod.GET, "/api/referrals/" + before, parties.referrerKey(), null).expectStatus().isOk();
+                    for (String made : madeDuring) {
+                        api.call(HttpMethod.GET, "/api/referrals/" + made, parties.referrerKey(), null).expectStatus().isOk()
+                           .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
+                    }
                 });
                 api.call(HttpMethod.GET, "/actuator/health/readiness", null, null).expectStatus().isOk();
             api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isOk();
