@@ -23,7 +23,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * maps a second (not one at a time), its store is first saved, so that no snapshot can hold the token without the
  * writes. A token stored late only means events applied again, which the projections' versions make harmless.
  */
-final class TokenAfterProjectionWrites implements TokenStore {
+public final class TokenAfterProjectionWrites implements TokenStore {
 
     private final TokenStore delegate;
     private final Runnable beforeToken;
@@ -32,6 +32,11 @@ final class TokenAfterProjectionWrites implements TokenStore {
     TokenAfterProjectionWrites(TokenStore delegate, Runnable beforeToken) {
         this.delegate = delegate;
         this.beforeToken = beforeToken;
+    }
+
+    /** The store the tokens are kept in. */
+    public TokenStore delegate() {
+        return delegate;
     }
 
     @Override
