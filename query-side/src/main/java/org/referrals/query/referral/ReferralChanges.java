@@ -24,9 +24,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * What a committed batch of the referrals projection changed: each referral it touched is read back as it now
- * stands, relisted in the {@link ReferralListing}, marked for the {@link DerivedFigures}, and published to
- * {@code GET /api/stream} (not during a replay).
+ * What a batch of the referrals projection changed: each referral it touched is read back as it now stands and
+ * relisted in the {@link ReferralListing} before the batch's token is stored; once committed, marked for the
+ * {@link DerivedFigures} and published to {@code GET /api/stream} (not during a replay).
  */
 @Component
 public class ReferralChanges {
@@ -54,42 +54,68 @@ public class ReferralChanges {
     private static final class Batch {
         final Set<String> ids = new LinkedHashSet<>();
         boolean replay;
+        List<Document> changed = List.of();
+        ReferralListing.Relisting relisting;
     }
 
-    /** Called after the handler's write: outside a unit of work the referral is read back at once. */
+    /**
+     * Called after the handler's write. In a batch, its referrals are read back and relisted once its writes are
+     * flushed ({@code MongoBatch}'s prepare-commit handler, registered by the handler's write before this one) and
+     * before its token is stored; they are published after it commits. A failed relisting fails the batch, which
+     * the processor retries. Outside a unit of work, all at once.
+     */
     void changed(String referralId, ReplayStatus replay) {
         if (!CurrentUnitOfWork.isStarted()) {
             Batch batch = new Batch();
             batch.ids.add(referralId);
             batch.replay = replay.isReplay();
+            boolean readAlone = listing.alone();
+            batch.changed = read(batch.ids);
+            listing.relistNow(batch.changed, readAlone);
             publish(batch);
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         Batch batch = unitOfWork.getOrComputeResource(RESOURCE, key -> {
             Batch created = new Batch();
-            unitOfWork.afterCommit(committed -> publish(created));
+            unitOfWork.onPrepareCommit(committing -> relist(created));
+            unitOfWork.afterCommit(committed -> {
+                finishRelisting(created);
+                publish(created);
+            });
             return created;
         });
         batch.ids.add(referralId);
         batch.replay |= replay.isReplay();
     }
 
+    private void relist(Batch batch) {
+        boolean readAlone = listing.alone(); // before reading: the start's scan may relist them after
+        batch.changed = read(batch.ids);
+        batch.relisting = listing.begin(batch.changed, readAlone);
+    }
+
+    private void finishRelisting(Batch batch) {
+        try {
+            batch.relisting.finish();
+        } catch (RuntimeException e) {
+            // listed still names the old entries beside the new: the next change or start relists them
+            log.warn("referrals' relisting not finished, left to the next change or start: {}", e.toString());
+        }
+    }
+
+    private List<Document> read(Set<String> ids) {
+        return referrals.find(Filters.in("_id", ids)).into(new ArrayList<>(ids.size()));
+    }
+
     private void publish(Batch batch) {
         boolean live = !batch.replay && sink.currentSubscriberCount() > 0;
-        List<Document> changed = referrals.find(Filters.in("_id", batch.ids)).into(new ArrayList<>(batch.ids.size()));
-        changed.forEach(document -> {
+        batch.changed.forEach(document -> {
             figures.referralChanged(document);
             if (live) {
                 sink.tryEmitNext(ReferralViews.view(document, clock.instant()));
             }
         });
-        try {
-            listing.relist(changed);
-        } catch (RuntimeException e) {
-            // the lists skip an entry that no longer matches its referral; the next change or start relists it
-            log.warn("referrals not relisted, left to the next change or start: {}", e.toString());
-        }
     }
 
     /**
@@ -104,6 +130,8 @@ public class ReferralChanges {
                 log.info("referrals scanned at start: {} relisted", scanAll());
             } catch (RuntimeException e) {
                 log.warn("start scan of the referrals failed; the figures and listing catch up as referrals change: {}", e.toString());
+            } finally {
+                listing.scanFinished();
             }
         }, "referral-start-scan");
         scan.setDaemon(true);
@@ -112,22 +140,21 @@ public class ReferralChanges {
 
     /** The scan itself: answers how many referrals were relisted. */
     int scanAll() {
-        List<Document> stale = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         int relisted = 0;
-        for (Document document : referrals.find().batchSize(1000).projection(com.mongodb.client.model.Projections.include(
-                "fromPartnerId", "toPartnerId", "serviceCategory", "createdAt", "status", "respondBy",
-                Projections.UPDATED_AT, ReferralListing.LISTED))) {
+        for (Document document : referrals.find().batchSize(1000).projection(com.mongodb.client.model.Projections.fields(
+                ReferralListing.AS_LISTED, com.mongodb.client.model.Projections.include("serviceCategory", "createdAt")))) {
             figures.referralChanged(document);
             if (ReferralListing.stale(document)) {
-                stale.add(document);
+                stale.add(document.getString("_id"));
             }
             if (stale.size() == 500) {
-                listing.relistWhileProcessing(stale);
+                listing.relistAsStored(stale);
                 relisted += stale.size();
                 stale.clear();
             }
         }
-        listing.relistWhileProcessing(stale);
+        listing.relistAsStored(stale);
         return relisted + stale.size();
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.referrals.api.referral.ReferralStatus;
@@ -41,30 +42,54 @@ import org.springframework.stereotype.Component;
  *   <li>{@code open:<partner>|<respondBy>|<referral>} while a referral waits for that partner's answer: the
  *       caseload's overdue count reads those whose respondBy has passed.</li>
  * </ul>
- * Entries are rewritten after each committed batch from the referral as it then stands ({@link ReferralChanges}),
- * and the referral remembers its entries ({@code listed}) so that the old ones are removed. A read checks each entry
- * against its referral (same last change, and the request still open), so an entry that a crash left behind is
- * skipped, and the start's scan of the referrals relists what is not as it should be.
+ * Entries are rewritten in each batch of the referrals projection, from the referral as it then stands
+ * ({@link ReferralChanges}), and the referral names its entries ({@code listed}) so that the old ones are removed.
+ * MongoDB has no transaction here and the embedded server's file may keep any one write without an earlier one, so a
+ * relisting keeps one rule through any crash: {@code listed} names at least every entry there is.
+ * <ol>
+ *   <li>before the batch's token: {@code listed} is set to the old entries and the new ones, and {@code
+ *       listingUnfinished}, made durable; then the new entries are written (all of them: a crash may have kept a name
+ *       without its entry) and the old deleted;</li>
+ *   <li>after the batch (its token's save made the entries durable): {@code listed} is set to the new entries, and
+ *       {@code listingUnfinished} removed.</li>
+ * </ol>
+ * A referral whose {@code listed} is not its entries or is unfinished (a crash between the two, or data older than
+ * the listing) is
+ * relisted by the start's scan, or by its next change. While that scan runs beside the processors, every relisting
+ * reads the referral again and takes its turn. A read checks each entry against its referral (same last change, and
+ * the request still open), so an entry not yet removed is skipped.
  */
 @Component
 public class ReferralListing {
 
     public static final String COLLECTION = "referral_listing";
     static final String LISTED = "listed";
+    /** Set while a relisting has named its entries but may not have written them all yet. */
+    static final String UNFINISHED = "listingUnfinished";
     static final String ALL = "all";
     private static final String OPEN = "open:";
     private static final long LATEST = 9_999_999_999_999L;
     private static final int LARGEST_CHUNK = 1000;
+    /** What {@link #entriesOf} and a relisting read of a referral. */
+    static final Bson AS_LISTED = com.mongodb.client.model.Projections.include(
+            "fromPartnerId", "toPartnerId", "status", "respondBy", Projections.UPDATED_AT, LISTED, UNFINISHED);
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> referrals;
     private final StoreSync sync;
+    private final ReentrantLock relisting = new ReentrantLock();
+    private volatile boolean alone;
 
-    /** Without durability between the entries and the referrals' {@code listed} (tests, the verification's copy). */
+    /**
+     * Without durability between the entries and the referrals' {@code listed}, and without a start scan (tests,
+     * the verification's copy).
+     */
     public ReferralListing(MongoDatabase mongoDatabase) {
         this(mongoDatabase, StoreSync.NOTHING);
+        this.alone = true;
     }
 
+    /** The application's: not {@link #alone()} until {@link ReferralChanges}' start scan is over. */
     @Autowired
     public ReferralListing(MongoDatabase mongoDatabase, StoreSync sync) {
         this.entries = mongoDatabase.getCollection(COLLECTION);
@@ -87,69 +112,114 @@ public class ReferralListing {
     }
 
     /**
-     * Moves the entries of these referrals (as they now stand) to where they belong; nothing for those already
-     * there. The referral's {@code listed} is set only if it has not changed since it was read: a later change
-     * relists it again.
+     * Whether a referral read now can be relisted as read: true once no start scan relists beside the processors
+     * (always, without a scan). Asked before reading, as the scan may relist a referral between a read and its
+     * relisting.
      */
-    public void relist(Collection<Document> changed) {
-        List<WriteModel<Document>> entryWrites = new ArrayList<>();
-        List<WriteModel<Document>> referralWrites = new ArrayList<>();
-        for (Document referral : changed) {
-            List<String> wanted = entriesOf(referral);
-            List<String> listed = referral.getList(LISTED, String.class, List.of());
-            if (wanted.equals(listed)) {
-                continue;
-            }
-            wanted.stream().filter(entry -> !listed.contains(entry))
-                  .forEach(entry -> entryWrites.add(new ReplaceOneModel<>(Filters.eq("_id", entry), new Document("_id", entry),
-                                                                          new ReplaceOptions().upsert(true))));
-            listed.stream().filter(entry -> !wanted.contains(entry))
-                  .forEach(entry -> entryWrites.add(new DeleteOneModel<>(Filters.eq("_id", entry))));
-            referralWrites.add(new UpdateOneModel<>(
-                    Filters.and(Filters.eq("_id", referral.getString("_id")),
-                                Filters.eq(Projections.UPDATED_AT, referral.getDate(Projections.UPDATED_AT))),
-                    Updates.set(LISTED, wanted)));
+    public boolean alone() {
+        return alone;
+    }
+
+    /** The start's scan is over: from now on only each referral's processor relists it. */
+    void scanFinished() {
+        alone = true;
+    }
+
+    /**
+     * Writes the entries of these referrals as they now stand, before their batch's token ({@code readAlone} is
+     * {@link #alone()} as it was before they were read: if not, the start's scan may have relisted some since, so
+     * they are read again, one relisting at a time). {@link Relisting#finish()} once the batch is durable.
+     */
+    public Relisting begin(Collection<Document> changed, boolean readAlone) {
+        if (readAlone) {
+            return beginAsRead(changed);
         }
-        if (!entryWrites.isEmpty()) {
-            entries.bulkWrite(entryWrites, new BulkWriteOptions().ordered(false));
-            // the entries durable before listed says so: else a crash could keep listed and lose a deletion, and
-            // the start's scan would not see the entry left behind (found by the kill -9 harness)
-            sync.persist();
-        }
-        if (!referralWrites.isEmpty()) {
-            referrals.bulkWrite(referralWrites, new BulkWriteOptions().ordered(false));
+        relisting.lock();
+        try {
+            return beginAsRead(stored(changed.stream().map(referral -> referral.getString("_id")).toList()));
+        } finally {
+            relisting.unlock();
         }
     }
 
     /**
-     * The same for referrals read while their processor may be changing them (the start's scan): one that changed
-     * since it was read kept its {@code listed}, but the entries written for the old reading are removed again, as
-     * the processor's own relisting cannot know them (found by the kill -9 harness).
+     * Relists these referrals as they are stored now, outside a batch (the start's scan, and changes outside a unit
+     * of work), one relisting at a time.
      */
-    public void relistWhileProcessing(Collection<Document> read) {
-        relist(read);
-        Map<String, Document> byId = new HashMap<>();
-        read.forEach(referral -> byId.put(referral.getString("_id"), referral));
-        List<WriteModel<Document>> strays = new ArrayList<>();
-        referrals.find(Filters.in("_id", byId.keySet()))
-                 .projection(com.mongodb.client.model.Projections.include("toPartnerId", "fromPartnerId", "status", "respondBy",
-                                                                          Projections.UPDATED_AT))
-                 .forEach(current -> {
-                     Document before = byId.get(current.getString("_id"));
-                     if (!Objects.equals(current.getDate(Projections.UPDATED_AT), before.getDate(Projections.UPDATED_AT))) {
-                         List<String> now = entriesOf(current);
-                         entriesOf(before).stream().filter(entry -> !now.contains(entry))
-                                          .forEach(entry -> strays.add(new DeleteOneModel<>(Filters.eq("_id", entry))));
-                     }
-                 });
-        if (!strays.isEmpty()) {
-            entries.bulkWrite(strays, new BulkWriteOptions().ordered(false));
+    void relistAsStored(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        relisting.lock();
+        try {
+            relistNow(stored(ids), true);
+        } finally {
+            relisting.unlock();
         }
     }
 
-    /** Whether the referral's entries are not those it should have (a crash between commit and relisting, or older data). */
+    /** Both steps at once, outside a batch: the entries made durable before {@code listed} is narrowed. */
+    public void relistNow(Collection<Document> changed, boolean readAlone) {
+        Relisting begun = begin(changed, readAlone);
+        sync.persist();
+        begun.finish();
+    }
+
+    /** Step 1 for referrals as read: names the new entries beside the old, durably, then writes them. */
+    private Relisting beginAsRead(Collection<Document> changed) {
+        List<WriteModel<Document>> naming = new ArrayList<>();
+        List<WriteModel<Document>> entryWrites = new ArrayList<>();
+        List<WriteModel<Document>> finishing = new ArrayList<>();
+        for (Document referral : changed) {
+            List<String> wanted = entriesOf(referral);
+            List<String> listed = referral.getList(LISTED, String.class, List.of());
+            boolean unfinished = referral.getBoolean(UNFINISHED, false);
+            if (wanted.equals(listed) && !unfinished) {
+                continue;
+            }
+            Bson byId = Filters.eq("_id", referral.getString("_id"));
+            if (!listed.containsAll(wanted) || !unfinished) {
+                LinkedHashSet<String> both = new LinkedHashSet<>(listed);
+                both.addAll(wanted);
+                naming.add(new UpdateOneModel<>(byId, Updates.combine(Updates.set(LISTED, new ArrayList<>(both)),
+                                                                      Updates.set(UNFINISHED, true))));
+            }
+            wanted.forEach(entry -> entryWrites.add(new ReplaceOneModel<>(Filters.eq("_id", entry), new Document("_id", entry),
+                                                                          new ReplaceOptions().upsert(true))));
+            listed.stream().filter(entry -> !wanted.contains(entry))
+                  .forEach(entry -> entryWrites.add(new DeleteOneModel<>(Filters.eq("_id", entry))));
+            finishing.add(new UpdateOneModel<>(byId, Updates.combine(Updates.set(LISTED, wanted), Updates.unset(UNFINISHED))));
+        }
+        if (!naming.isEmpty()) {
+            referrals.bulkWrite(naming, new BulkWriteOptions().ordered(false));
+            // named durably before they exist: a crash may then keep a name without its entry, never the reverse,
+            // which the next relisting could not find (found by the kill -9 harness)
+            sync.persist();
+        }
+        if (!entryWrites.isEmpty()) {
+            entries.bulkWrite(entryWrites, new BulkWriteOptions().ordered(false));
+        }
+        return new Relisting(referrals, finishing);
+    }
+
+    private List<Document> stored(Collection<String> ids) {
+        return referrals.find(Filters.in("_id", ids)).projection(AS_LISTED).into(new ArrayList<>(ids.size()));
+    }
+
+    /** A relisting whose entries are written: step 2, {@code listed} narrowed to the new entries. */
+    public record Relisting(MongoCollection<Document> referrals, List<WriteModel<Document>> finishing) {
+
+        /** Only once the entries are durable: else a crash could keep the narrower {@code listed} without them. */
+        public void finish() {
+            if (!finishing.isEmpty()) {
+                referrals.bulkWrite(finishing, new BulkWriteOptions().ordered(false));
+            }
+        }
+    }
+
+    /** Whether the referral's entries may not be those it should have (a crash in a relisting, or older data). */
     static boolean stale(Document referral) {
-        return !entriesOf(referral).equals(referral.getList(LISTED, String.class, List.of()));
+        return referral.getBoolean(UNFINISHED, false) || !entriesOf(referral).equals(referral.getList(LISTED, String.class, List.of()));
     }
 
     /**

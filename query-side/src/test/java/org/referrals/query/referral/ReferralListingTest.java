@@ -21,7 +21,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.referrals.api.referral.ReferralNoteAdded;
+import org.referrals.query.common.StoreSync;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.DeclineReason;
 import org.referrals.api.referral.DeliveryOutcome;
@@ -112,21 +116,82 @@ class ReferralListingTest {
     }
 
     @Test
-    void theStartScanRelistingAReferralThatMovedOnMeanwhileLeavesNoEntryBehind() {
+    void aRelistingReadBeforeTheScanRelistedTheSameReferralReadsItAgain() {
         withDatabase(database -> {
-            ReferralProjectionDriver driver = twoRequestsToTheClinic(database);
+            twoRequestsToTheClinic(database);
             var referrals = database.getCollection(ReferralProjection.COLLECTION);
-            ReferralListing listing = new ReferralListing(database);
-            // the scan read r1 before its relisting (listed missing, as after a crash), then the processor moved on
-            Document readByTheScan = referrals.find(Filters.eq("_id", "r1")).first();
-            readByTheScan.remove(ReferralListing.LISTED);
-            driver.apply("r1", new ReferralAccepted("r1", null), T0.plusSeconds(120));
+            unlist(database, Filters.eq("_id", "r1")); // data older than the listing
+            ReferralListing listing = new ReferralListing(database, StoreSync.NOTHING); // a start scan may run
+            boolean readAlone = listing.alone();
+            // the scan relists r1; meanwhile the processor accepts it and reads it before the scan's listed is written
+            listing.relistAsStored(List.of("r1"));
+            referrals.updateOne(Filters.eq("_id", "r1"), Updates.combine(Updates.set("status", ReferralStatus.ACCEPTED.name()),
+                                                                          Updates.set("updatedAt", java.util.Date.from(T0.plusSeconds(120)))));
+            Document readByTheProcessor = referrals.find(Filters.eq("_id", "r1")).first();
+            readByTheProcessor.remove(ReferralListing.LISTED);
 
-            listing.relistWhileProcessing(List.of(readByTheScan));
+            listing.relistNow(List.of(readByTheProcessor), readAlone);
 
-            assertThat(database.getCollection(ReferralListing.COLLECTION).countDocuments()).as("r1's 3 and r2's 4").isEqualTo(3 + 4);
+            assertThat(readAlone).as("the scan has not finished").isFalse();
+            assertThat(database.getCollection(ReferralListing.COLLECTION).find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .as("r1's 3 as it now stands, none from the scan's relisting, and r2's 4")
+                    .containsExactlyInAnyOrderElementsOf(expectedEntries(database)).hasSize(3 + 4);
             assertThat(ids(listing.page(List.of(ReferralIndex.inbound("clinic-b")), Filters.empty(), 0, 10))).containsExactly("r1", "r2");
         });
+    }
+
+    /**
+     * Referrals left unlisted by a crash change while the start's scan relists them, as after a restart: at the
+     * end every referral has exactly its own entries, whatever the interleaving.
+     */
+    @RepeatedTest(15)
+    void theStartScanBesideAProcessorLeavesExactlyTheEntriesOfEachReferral() {
+        withDatabase(database -> {
+            Random random = new Random();
+            write(database, random, 40);
+            unlist(database, Filters.empty()); // data older than the listing
+            ReferralListing listing = new ReferralListing(database, StoreSync.NOTHING);
+            var changes = new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database),
+                                                                                                      java.time.Clock.systemUTC()),
+                                              listing, java.time.Clock.systemUTC());
+            ReferralProjection projection = new ReferralProjection(database, changes, new ReferralIndex(database), listing);
+            Thread scan = new Thread(() -> {
+                changes.scanAll();
+                listing.scanFinished();
+            });
+            scan.start();
+            for (int i = 0; i < 40; i++) { // a note on each referral: a new last change, so new entries
+                projection.on(new ReferralNoteAdded("r" + i, "a note"), 100, T0.plus(Duration.ofDays(1)).plusSeconds(i),
+                              ReplayStatus.REGULAR);
+            }
+            join(scan);
+
+            assertThat(database.getCollection(ReferralListing.COLLECTION).find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrderElementsOf(expectedEntries(database));
+        });
+    }
+
+    /** As before the listing existed: the referrals' entries and listed gone. */
+    private static void unlist(MongoDatabase database, Bson referrals) {
+        database.getCollection(ReferralProjection.COLLECTION).find(referrals).forEach(referral -> ReferralListing.entriesOf(referral)
+                .forEach(entry -> database.getCollection(ReferralListing.COLLECTION).deleteOne(Filters.eq("_id", entry))));
+        database.getCollection(ReferralProjection.COLLECTION).updateMany(referrals, Updates.unset(ReferralListing.LISTED));
+    }
+
+    /** The entries every referral should have, as it now stands. */
+    private static List<String> expectedEntries(MongoDatabase database) {
+        List<String> expected = new ArrayList<>();
+        database.getCollection(ReferralProjection.COLLECTION).find().forEach(r -> expected.addAll(ReferralListing.entriesOf(r)));
+        return expected;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Referrals among three partners, each with a random lifecycle at random moments. */
