@@ -19,9 +19,10 @@ import org.referrals.infra.support.RunningApplication;
 import org.springframework.http.HttpMethod;
 
 /**
- * MongoDB unreachable (issue 9, item 3, first half): in external-MongoDB mode the server goes away; commands still
- * succeed (the event store is separate, and API keys are checked against it), queries and health answer 503, and
- * once a MongoDB is back the processors catch up and the referral made meanwhile is there.
+ * MongoDB unreachable (issue 9, item 3, first half): in external-MongoDB mode the server goes away while four clients
+ * make and accept referrals; their commands still succeed (the event store is separate, and API keys are checked
+ * against it), queries and health answer 503, and once a MongoDB is back the processors catch up and every referral
+ * acknowledged before, during and after the outage is there, accepted.
  */
 class MongoOutageTest {
 
@@ -44,16 +45,16 @@ class MongoOutageTest {
             String before = api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID).referralId();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     api.call(HttpMethod.GET, "/api/referrals/" + before, parties.referrerKey(), null).expectStatus().isOk());
+            Load load = new Load(api, parties, 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.accepted.size() >= 8);
 
-            mongo.shutdown();
+            mongo.shutdown(); // mid-load
 
-            // commands go on (each answered 201 by refer): referrals made and answered during the outage
-            List<String> madeDuring = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                String made = api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID).referralId();
-                api.act(parties.receiverKey(), made, "accept", Map.of());
-                madeDuring.add(made);
-            }
+            // commands go on: referrals made and accepted by the same clients while MongoDB is away
+            int atStop = load.accepted.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted.size() >= atStop + 8 || !load.failures.isEmpty());
+            assertThat(load.failures).as("every command answered as usual while MongoDB is away").isEmpty();
+            List<String> madeDuring = load.since(atStop);
             String during = madeDuring.get(0);
             api.call(HttpMethod.GET, "/api/referrals/" + during, parties.referrerKey(), null)
                .expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5")
@@ -65,20 +66,68 @@ class MongoOutageTest {
             MongoServer back = new MongoServer(new H2Backend(file.toString()));
             back.bind("127.0.0.1", port);
             try {
+                int atReturn = load.accepted.size();
+                await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted.size() >= atReturn + 8 || !load.failures.isEmpty());
+                List<String> acknowledged = load.stop();
+                assertThat(load.failures).as("every command answered as usual, before, during and after the outage").isEmpty();
+                assertThat(madeDuring).as("made and accepted while MongoDB was away").hasSizeGreaterThanOrEqualTo(8);
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                     api.call(HttpMethod.GET, "/api/referrals/" + before, parties.referrerKey(), null).expectStatus().isOk();
-                    for (String made : madeDuring) {
+                    for (String made : acknowledged) {
                         api.call(HttpMethod.GET, "/api/referrals/" + made, parties.referrerKey(), null).expectStatus().isOk()
                            .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
                     }
                 });
                 api.call(HttpMethod.GET, "/actuator/health/readiness", null, null).expectStatus().isOk();
-            api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isOk();
+                api.call(HttpMethod.GET, "/actuator/health", null, null).expectStatus().isOk();
             } finally {
                 back.shutdownNow();
             }
         } finally {
             mongo.shutdownNow();
+        }
+    }
+
+    /** Clients that each make referrals on a case of their own and accept them, until stopped. */
+    private static final class Load {
+
+        final List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        private final List<Thread> clients = new ArrayList<>();
+
+        Load(ApiClient api, ApiClient.Parties parties, int count) {
+            for (int i = 0; i < count; i++) {
+                String caseId = api.caseOf(parties.referrerKey());
+                Thread client = new Thread(() -> {
+                    try {
+                        while (!stopped.get()) {
+                            String made = api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID).referralId();
+                            api.act(parties.receiverKey(), made, "accept", Map.of());
+                            accepted.add(made);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }, "mongo-outage-client-" + i);
+                client.start();
+                clients.add(client);
+            }
+        }
+
+        List<String> since(int first) {
+            synchronized (accepted) {
+                return List.copyOf(accepted.subList(first, accepted.size()));
+            }
+        }
+
+        /** Stops the clients and answers the referrals made and accepted, each acknowledged. */
+        List<String> stop() throws InterruptedException {
+            stopped.set(true);
+            for (Thread client : clients) {
+                client.join(30_000);
+            }
+            return since(0);
         }
     }
 }
