@@ -1,11 +1,11 @@
 package org.referrals.command.common;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * Work the system does by itself at a fixed delay (deadline scan, retention sweep) on a daemon thread of its own.
@@ -24,11 +24,7 @@ public final class PeriodicTask implements AutoCloseable {
         this.name = name;
         this.interval = interval;
         this.work = work;
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = DaemonThreads.single(name);
     }
 
     /** Starts the rounds, the first after {@code min(5 s, interval)} so that the application can finish starting. */

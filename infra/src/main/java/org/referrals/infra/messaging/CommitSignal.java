@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +14,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * Wakes the pooled projection processors soon after this JVM commits events.
@@ -32,11 +32,7 @@ public final class CommitSignal implements AutoCloseable {
     private final AtomicBoolean wakeUpScheduled = new AtomicBoolean();
     private final Duration poll;
     private final Duration coalesce;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "commit-signal");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticker = DaemonThreads.single("commit-signal");
     private EventStore subscribedTo;
 
     public CommitSignal(Duration poll, Duration coalesce) {

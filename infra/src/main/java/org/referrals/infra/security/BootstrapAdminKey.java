@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -22,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * At start, before the web server opens: the admin key is {@code REFERRALS_BOOTSTRAP_ADMIN_KEY} when set, else the
@@ -37,11 +37,7 @@ public class BootstrapAdminKey implements SmartLifecycle {
     private final CommandGateway commands;
     private final DataDirectory dataDirectory;
     private final String configuredKey;
-    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bootstrap-admin-key");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService retry = DaemonThreads.single("bootstrap-admin-key");
     private volatile boolean running;
 
     public BootstrapAdminKey(CommandGateway commands, DataDirectory dataDirectory,

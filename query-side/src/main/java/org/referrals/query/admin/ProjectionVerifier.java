@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
@@ -26,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * Verifies the read models: rebuilds them from the events up to the store's head at the start into a scratch
@@ -50,11 +50,7 @@ public class ProjectionVerifier implements DisposableBean {
     private final MongoClient client;
     private final MongoDatabase live;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-verify");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = DaemonThreads.single("projection-verify");
     private final AtomicReference<VerificationReport> latest = new AtomicReference<>();
 
     public ProjectionVerifier(EventStore eventStore, EventProcessingConfiguration processing, MongoClient mongoClient,

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * Records the audit chain in collection {@code audit_chain}: one document per event, keyed by its position, with
@@ -42,11 +42,7 @@ public class AuditChainer implements DisposableBean {
     private final StoredEvents store;
     private final MongoCollection<Document> chain;
     private final long gapTimeoutNanos;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "audit-chainer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = DaemonThreads.single("audit-chainer");
     private Head head;
     private long gapAt = -1;
     private long gapSeenNanos;

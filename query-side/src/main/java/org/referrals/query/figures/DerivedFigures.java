@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -29,6 +28,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * The collections derived from the referral and partner read models: {@code caseloads} (one per partner),
@@ -63,11 +63,7 @@ public class DerivedFigures implements DisposableBean {
     private final Set<List<String>> buckets = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> months = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> networkMonths = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "derived-figures");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService refresher = DaemonThreads.single("derived-figures");
 
     public DerivedFigures(MongoDatabase mongoDatabase, ReferralIndex index, Clock clock) {
         this.mongo = mongoDatabase;

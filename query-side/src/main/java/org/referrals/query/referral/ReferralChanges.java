@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.referrals.api.common.DaemonThreads;
 import org.referrals.api.referral.ReferralView;
 import org.referrals.query.common.Projections;
 import org.referrals.query.figures.DerivedFigures;
@@ -125,7 +126,7 @@ public class ReferralChanges {
      */
     @EventListener(ContextRefreshedEvent.class)
     public void scanAtStart() {
-        Thread scan = new Thread(() -> {
+        DaemonThreads.start("referral-start-scan", () -> {
             try {
                 log.info("referrals scanned at start: {} relisted", scanAll());
             } catch (RuntimeException e) {
@@ -133,9 +134,7 @@ public class ReferralChanges {
             } finally {
                 listing.scanFinished();
             }
-        }, "referral-start-scan");
-        scan.setDaemon(true);
-        scan.start();
+        });
     }
 
     /** The scan itself: answers how many referrals were relisted. */
