@@ -60,14 +60,30 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket upstream = new Socket("127.0.0.1", targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                if (!register(listening, client, upstream)) {
+                    return;
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException closed) {
                 return;
             }
         }
+    }
+
+    /**
+     * Keeps the pair for the next cut, unless a cut came while it was being connected: then it is closed (a pair
+     * registered after the cut had cleared the set would outlive it, as CI once showed).
+     */
+    private synchronized boolean register(ServerSocket listening, Socket client, Socket upstream) throws IOException {
+        if (server != listening || listening.isClosed()) {
+            client.close();
+            upstream.close();
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     private void pipe(Socket from, Socket to) {
