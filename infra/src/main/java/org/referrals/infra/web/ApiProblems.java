@@ -2,12 +2,12 @@ package org.referrals.infra.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.referrals.api.common.FieldError;
+import org.referrals.command.web.CommandProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -73,17 +73,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     public Mono<ResponseEntity<Object>> unexpected(Exception ex) {
         if (DependencyOutage.causedBy(ex)) {
             log.warn("a dependency is unreachable: {}", DependencyOutage.describe(ex));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                                                                     "a database this request needs is unreachable; nothing was changed, try again later");
-            problem.setType(URI.create("/problems/unavailable"));
-            problem.setTitle("Service unavailable");
+            ProblemDetail problem = CommandProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                    "a database this request needs is unreachable; nothing was changed, try again later");
             return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem));
         }
         log.error("unexpected error answering a request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                                                                 "the request could not be completed");
-        problem.setType(URI.create("/problems/internal"));
-        problem.setTitle("Internal error");
+        ProblemDetail problem = CommandProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                                                        "the request could not be completed");
         return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem));
     }
 
@@ -99,9 +95,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static Mono<ResponseEntity<Object>> badRequest(String detail, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(URI.create("/problems/validation"));
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = CommandProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
         problem.setProperty("errors", errors);
         return Mono.just(ResponseEntity.badRequest().body(problem));
     }

@@ -3,6 +3,7 @@ package org.referrals.infra.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import org.referrals.command.web.CommandProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +22,7 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(title);
+        ProblemDetail problem = CommandProblems.problem(status, type, title, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.referrals.api.common.DaemonThreads;
 
 /**
  * A TCP proxy on a port of its own in front of a local server, which a test can cut (every connection closed, new
@@ -41,9 +42,7 @@ public final class TcpProxy implements AutoCloseable {
         listening.setReuseAddress(true);
         listening.bind(new InetSocketAddress("127.0.0.1", port));
         server = listening;
-        Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        DaemonThreads.start("tcp-proxy-" + port, () -> accept(listening));
     }
 
     /** Closes every connection and refuses new ones. */
@@ -87,7 +86,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
+        DaemonThreads.start("tcp-proxy-pipe", () -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException closed) {
@@ -100,9 +99,7 @@ public final class TcpProxy implements AutoCloseable {
                     // already closed
                 }
             }
-        }, "tcp-proxy-pipe");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     @Override

@@ -70,9 +70,8 @@ public class ReferralChanges {
             Batch batch = new Batch();
             batch.ids.add(referralId);
             batch.replay = replay.isReplay();
-            boolean readAlone = listing.alone();
-            batch.changed = read(batch.ids);
-            listing.relistNow(batch.changed, readAlone);
+            relist(batch);
+            listing.finishNow(batch.relisting);
             publish(batch);
             return;
         }

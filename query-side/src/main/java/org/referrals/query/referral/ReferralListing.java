@@ -152,15 +152,14 @@ public class ReferralListing {
         }
         relisting.lock();
         try {
-            relistNow(stored(ids), true);
+            finishNow(beginAsRead(stored(ids)));
         } finally {
             relisting.unlock();
         }
     }
 
-    /** Both steps at once, outside a batch: the entries made durable before {@code listed} is narrowed. */
-    public void relistNow(Collection<Document> changed, boolean readAlone) {
-        Relisting begun = begin(changed, readAlone);
+    /** Step 2 at once, outside a batch: the entries made durable before {@code listed} is narrowed. */
+    public void finishNow(Relisting begun) {
         sync.persist();
         begun.finish();
     }

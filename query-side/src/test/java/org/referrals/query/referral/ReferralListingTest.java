@@ -130,7 +130,7 @@ class ReferralListingTest {
             Document readByTheProcessor = referrals.find(Filters.eq("_id", "r1")).first();
             readByTheProcessor.remove(ReferralListing.LISTED);
 
-            listing.relistNow(List.of(readByTheProcessor), readAlone);
+            listing.finishNow(listing.begin(List.of(readByTheProcessor), readAlone));
 
             assertThat(readAlone).as("the scan has not finished").isFalse();
             assertThat(database.getCollection(ReferralListing.COLLECTION).find().map(d -> d.getString("_id")).into(new ArrayList<>()))

@@ -11,20 +11,19 @@ public final class DaemonThreads {
 
     /** A single daemon thread named {@code name} that runs submitted and scheduled work in turn. */
     public static ScheduledExecutorService single(String name) {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> start(name, runnable, false));
+        return Executors.newSingleThreadScheduledExecutor(runnable -> daemon(name, runnable));
     }
 
     /** Starts {@code work} on a daemon thread of its own. */
     public static Thread start(String name, Runnable work) {
-        return start(name, work, true);
+        Thread thread = daemon(name, work);
+        thread.start();
+        return thread;
     }
 
-    private static Thread start(String name, Runnable work, boolean now) {
+    private static Thread daemon(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
-        if (now) {
-            thread.start();
-        }
         return thread;
     }
 }
