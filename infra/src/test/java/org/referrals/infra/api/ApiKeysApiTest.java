@@ -69,7 +69,9 @@ class ApiKeysApiTest extends ApiTest {
                                   "/api/cases/{caseId}/consents", "/api/cases/{caseId}/consents/{consentId}/withdraw",
                                   "/api/cases/{caseId}/close", "/api/referrals", "/api/referrals/{referralId}/{action}",
                                   "/api/referrals/{referralId}/redirect", "/api/referrals/{referralId}",
-                                  "/api/partners/{partnerId}", "application/problem+json", "Roles:", "X-API-Key");
+                                  "/api/partners/{partnerId}", "application/problem+json", "Roles:", "X-API-Key",
+                                  // the network map's answer is written from kept bytes; its schema is still the map's
+                                  "#/components/schemas/NetworkMap");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 

@@ -40,6 +40,21 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key).GET());
     }
 
+    /**
+     * A GET that must answer 200; answers the size of its body in bytes. The measured queries use it: the body is
+     * taken as bytes, not decoded, because this client shares the application's cores and a client on another
+     * machine would not.
+     */
+    public long fetch(String path, String key) {
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key).GET(),
+                                                 HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return response.body().length;
+    }
+
     /** A POST that must succeed (the workload's own commands). */
     public Answer ok(String path, String key, String json) {
         Answer answer = post(path, key, json);
@@ -82,9 +97,13 @@ public final class Api {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -196,7 +196,7 @@ public final class BenchmarkHarness {
         for (Map.Entry<String, Latencies> query : measured.entrySet()) {
             double p99 = query.getValue().percentileMillis(99);
             // the answer's size too: a large one (the whole network map) costs its serialisation on every request
-            double kilobytes = api.get(queries.get(query.getKey()), coordinator).body().length() / 1024.0;
+            double kilobytes = api.fetch(queries.get(query.getKey()), coordinator) / 1024.0;
             table.add("query " + query.getKey() + " p50 / p99, 16 clients",
                       Table.f(query.getValue().percentileMillis(50)) + " / " + Table.f(p99) + " ms (answer " + Table.f(kilobytes) + " KiB)",
                       "floor p99 " + Table.f(floorP99) + " ms", Table.f(p99 / floorP99) + "×", "p99 ≤ 50 ms", p99 <= 50);

@@ -150,10 +150,7 @@ public final class Workload {
             for (int i = client; System.nanoTime() < deadline; i++) {
                 String name = names.get(i % names.size());
                 long started = System.nanoTime();
-                Api.Answer answer = api.get(queries.get(name), key);
-                if (answer.status() != 200) {
-                    throw new IllegalStateException(name + " answered " + answer.status() + ": " + answer.body());
-                }
+                api.fetch(queries.get(name), key);
                 latencies.get(name).add(System.nanoTime() - started);
             }
         });

@@ -42,7 +42,7 @@ final class ScratchReadModels {
                                                                          index, listing)),
                 new AnnotationEventHandlerAdapter(new CaseProjection(database)),
                 new AnnotationEventHandlerAdapter(new PartnerProjection(database, figures)),
-                new AnnotationEventHandlerAdapter(new PartnershipProjection(database)),
+                new AnnotationEventHandlerAdapter(new PartnershipProjection(database, figures)),
                 new AnnotationEventHandlerAdapter(new TimelineProjection(database)));
     }
 

@@ -63,6 +63,8 @@ public class DerivedFigures implements DisposableBean {
     private final Set<List<String>> buckets = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> months = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> networkMonths = ConcurrentHashMap.newKeySet();
+    /** The network changed other than through the marks (an agreement): the next round moves its version. */
+    private final java.util.concurrent.atomic.AtomicBoolean networkChanged = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService refresher = DaemonThreads.single("derived-figures");
 
     public DerivedFigures(MongoDatabase mongoDatabase, ReferralIndex index, Clock clock) {
@@ -109,10 +111,19 @@ public class DerivedFigures implements DisposableBean {
 
     /** A partner's directory entry changed (name, services, suspension): its network node follows. */
     public void partnerChanged(String partnerId) {
+        afterCommit(() -> partners.add(partnerId));
+    }
+
+    /** An agreement was written to (or removed from) {@code network_edges}: readers of the map are told. */
+    public void agreementsChanged() {
+        afterCommit(() -> networkChanged.set(true));
+    }
+
+    private static void afterCommit(Runnable mark) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(committed -> partners.add(partnerId));
+            CurrentUnitOfWork.get().root().afterCommit(committed -> mark.run());
         } else {
-            partners.add(partnerId);
+            mark.run();
         }
     }
 
@@ -125,8 +136,12 @@ public class DerivedFigures implements DisposableBean {
 
     /** Recomputes all that is marked; what fails (MongoDB unreachable) stays marked for the next round. */
     void refresh() {
+        boolean network = networkChanged.getAndSet(false) | !partners.isEmpty() | !flows.isEmpty();
         refreshEach(partners, this::refreshPartner);
         refreshEach(flows, flow -> refreshFlow(flow.get(0), flow.get(1)));
+        if (network) {
+            moveNetworkVersion();
+        }
         refreshEach(buckets, bucket -> refreshBucket(bucket.get(0), bucket.get(1), bucket.get(2)));
         refreshEach(months, month -> refreshMonth(month.get(0), month.get(1), month.get(2)));
         refreshEach(networkMonths, month -> refreshNetworkMonth(month.get(0), month.get(1)));
@@ -142,6 +157,16 @@ public class DerivedFigures implements DisposableBean {
                 log.warn("derived figures not refreshed, will retry: {}", e.toString());
                 return;
             }
+        }
+    }
+
+    /** After the nodes and edges are written (even partly: what failed stays marked and moves it again). */
+    private void moveNetworkVersion() {
+        try {
+            NetworkVersion.move(mongo);
+        } catch (RuntimeException e) {
+            networkChanged.set(true);
+            log.warn("network version not moved, will retry: {}", e.toString());
         }
     }
 
@@ -258,7 +283,7 @@ public class DerivedFigures implements DisposableBean {
             throw new IllegalStateException("derived figures: the last round did not end");
         }
         for (int round = 0; !partners.isEmpty() || !flows.isEmpty() || !buckets.isEmpty() || !months.isEmpty()
-                            || !networkMonths.isEmpty(); round++) {
+                            || !networkMonths.isEmpty() || networkChanged.get(); round++) {
             if (round == 100) {
                 throw new IllegalStateException("derived figures: still failing after 100 rounds");
             }

@@ -1,10 +1,14 @@
 package org.referrals.query.network;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +26,9 @@ import org.referrals.api.partner.ServiceCategory;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
 import org.referrals.query.figures.DerivedFigures;
+import org.referrals.query.figures.NetworkVersion;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,16 +43,16 @@ public class NetworkController {
 
     /** Documents per reply of the MongoDB server, which otherwise sends them all in one. */
     private static final int BATCH = 1000;
-    /** How long a built whole map answers requests. */
-    private static final Duration FRESH = Duration.ofMillis(500);
 
     private final MongoDatabase mongo;
-    /** The whole map, shared (see {@link #wholeMap()}). */
-    private final Mono<NetworkMap> whole;
+    private final ObjectMapper json;
+    /** The whole map with its JSON, kept until the network changes. */
+    private final WholeMap whole;
 
-    public NetworkController(MongoDatabase reactiveMongoDatabase) {
+    public NetworkController(MongoDatabase reactiveMongoDatabase, ObjectMapper json) {
         this.mongo = reactiveMongoDatabase;
-        this.whole = wholeMap();
+        this.json = json;
+        this.whole = new WholeMap(NetworkVersion.read(mongo), this::buildWholeMap);
     }
 
     @GetMapping("/api/network")
@@ -53,39 +60,49 @@ public class NetworkController {
                description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
                        + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
                        + "category made in that period (computed when asked; without them the kept figures answer, the whole map "
-                       + "built at most every half second and shared).")
-    public Mono<NetworkMap> network(@AuthenticationPrincipal Actor actor,
-                                    @RequestParam(required = false) String region,
-                                    @RequestParam(required = false) String category,
-                                    @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to) {
+                       + "built once and shared until the network changes, at most every half second while it does).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                                                          schema = @Schema(implementation = NetworkMap.class)))
+    public Mono<ResponseEntity<byte[]>> network(@AuthenticationPrincipal Actor actor,
+                                                @RequestParam(required = false) String region,
+                                                @RequestParam(required = false) String category,
+                                                @RequestParam(required = false) String from,
+                                                @RequestParam(required = false) String to) {
         if (!(actor.isCoordinator() || actor.hasRole(Role.ANALYST))) {
             return Mono.error(ReadProblems.forbidden("only coordinators and analysts see the network map"));
         }
         if (category == null && from == null && to == null) {
-            return whole.map(map -> inRegion(map, region));
+            boolean everywhere = region == null || region.isBlank();
+            return whole.get().map(built -> everywhere ? built.json() : json(inRegion(built.map(), region))).map(NetworkController::answer);
         }
         Mono<List<Document>> edges = Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
                                               filteredFlows(category, from, to))
                                          .map(both -> { both.getT1().addAll(both.getT2()); return both.getT1(); });
-        return Reports.inTurn(Mono.zip(nodes(), edges).map(both -> inRegion(map(both.getT1(), both.getT2()), region)));
+        return Reports.inTurn(Mono.zip(nodes(), edges).map(both -> json(inRegion(map(both.getT1(), both.getT2()), region))))
+                      .map(NetworkController::answer);
+    }
+
+    private static ResponseEntity<byte[]> answer(byte[] map) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(map);
+    }
+
+    private byte[] json(NetworkMap map) {
+        try {
+            return json.writeValueAsBytes(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the network map could not be written as JSON", e);
+        }
     }
 
     private Mono<List<Document>> nodes() {
         return Flux.from(mongo.getCollection("network_nodes").find().batchSize(BATCH)).collectList();
     }
 
-    /**
-     * The whole map from the kept figures, built at most once per {@link #FRESH} and shared by the requests of that
-     * time: it is every partner and every flow (160 KiB on a 200,000-event network), and 16 clients each building
-     * their own took the cores from every other query. The figures it reads are themselves refreshed in rounds of
-     * at least 200 ms, so a map half a second older changes nothing a reader could rely on. A failure is not kept.
-     */
-    private Mono<NetworkMap> wholeMap() {
-        return Reports.inTurn(Mono.defer(() -> Mono.zip(
-                        nodes(), Flux.from(mongo.getCollection("network_edges").find().batchSize(BATCH)).collectList())
-                .map(both -> map(both.getT1(), both.getT2()))))
-                .cache(map -> FRESH, failure -> Duration.ZERO, () -> Duration.ZERO);
+    /** The whole map from the kept figures and its JSON, built in turn with the other reports (see {@link WholeMap}). */
+    private Mono<WholeMap.Built> buildWholeMap() {
+        return Reports.inTurn(Mono.zip(nodes(), Flux.from(mongo.getCollection("network_edges").find().batchSize(BATCH)).collectList())
+                .map(both -> map(both.getT1(), both.getT2()))
+                .map(map -> new WholeMap.Built(map, json(map))));
     }
 
     /** Flows counted from the referrals of one category and period, grouped by pair. */

@@ -77,7 +77,7 @@ class PartnerProjectionTest {
 
     @Test
     void aPartnershipIsOneEdgeHoweverOftenItArrives() {
-        var agreements = new PartnershipProjectionProbe(database);
+        var agreements = new PartnershipProjectionProbe(database, new org.referrals.query.figures.DerivedFigures(database, new org.referrals.query.referral.ReferralIndex(database), java.time.Clock.systemUTC()));
         agreements.apply(new PartnershipAgreed("alpha", "beta", "MoU"), 1, T0);
         agreements.apply(new PartnershipAgreed("alpha", "beta", "MoU"), 1, T0);
         assertThat(database.getCollection("network_edges").countDocuments()).isEqualTo(1);
