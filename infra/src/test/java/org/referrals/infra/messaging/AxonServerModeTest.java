@@ -32,7 +32,10 @@ class AxonServerModeTest {
             // the H2 file holds the case keys only: a backup of it would not hold the events
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.bean(org.referrals.infra.backup.BackupController.class).backup())
                     .isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
-                                            refused -> assertThat(refused.getStatusCode().value()).isEqualTo(409));
+                                            refused -> {
+                                                assertThat(refused.getStatusCode().value()).isEqualTo(409);
+                                                assertThat(refused.getBody().getType()).hasToString("/problems/backup-not-embedded");
+                                            });
         }
     }
 }

@@ -3,7 +3,6 @@ package org.referrals.query.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.referrals.api.audit.AuditCheckpoint;
@@ -12,9 +11,7 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,11 +64,8 @@ public class AuditController {
             return Mono.error(ReadProblems.forbidden("only coordinators and administrators verify the audit chain"));
         }
         if (!chainer.available()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the audit chain reads the JDBC event store; with Axon Server use its own integrity checks");
-            problem.setType(URI.create("/problems/audit-unavailable"));
-            problem.setTitle("Audit chain not available");
-            return Mono.error(new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null));
+            return Mono.error(ReadProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable", "Audit chain not available",
+                    "the audit chain reads the JDBC event store; with Axon Server use its own integrity checks"));
         }
         return Mono.fromSupplier(work).subscribeOn(Schedulers.boundedElastic());
     }

@@ -15,26 +15,26 @@ public final class ReadProblems {
 
     /** A query parameter the API cannot use: 400 with a field error, like the command side's. */
     public static ErrorResponseException badRequest(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-        problem.setType(URI.create("/problems/validation"));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldError(field, message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + ": " + message);
+        error.getBody().setProperty("errors", List.of(new FieldError(field, message)));
+        return error;
     }
 
     public static ErrorResponseException forbidden(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setType(URI.create("/problems/forbidden"));
-        problem.setTitle("Action not allowed");
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Action not allowed", detail);
     }
 
     /** The service cannot take the request now; the caller may try again shortly. */
     public static ErrorResponseException busy(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-        problem.setType(URI.create("/problems/busy"));
-        problem.setTitle("Busy");
-        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", detail);
+    }
+
+    /** A problem document of type {@code /problems/<type>}, to be thrown or answered as {@code Mono.error}. */
+    public static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
     }
 
     /** An enum from a query parameter, or a 400 naming the allowed values. */
@@ -47,9 +47,6 @@ public final class ReadProblems {
     }
 
     public static ErrorResponseException notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such resource");
-        problem.setType(URI.create("/problems/not-found"));
-        problem.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource");
     }
 }
