@@ -201,6 +201,24 @@ public final class BenchmarkHarness {
                       Table.f(query.getValue().percentileMillis(50)) + " / " + Table.f(p99) + " ms (answer " + Table.f(kilobytes) + " KiB)",
                       "floor p99 " + Table.f(floorP99) + " ms", Table.f(p99 / floorP99) + "×", "p99 ≤ 50 ms", p99 <= 50);
         }
+        measureEachAlone(api, app, coordinator, queries);
+    }
+
+    /**
+     * 16 clients asking each query alone for a fifth of a phase: the CPU each costs (the mixed phase gives only their
+     * mean). As many clients as in the mixed phase, so that the application's background work (processors polling,
+     * the derived figures' rounds) is spread over as many answers: with one client it was most of each figure.
+     */
+    private void measureEachAlone(Api api, AppProcess app, String key, Map<String, String> queries) throws Exception {
+        Duration alone = mode.phase().dividedBy(5);
+        List<String> each = new ArrayList<>();
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            long cpu = app.cpuMillis();
+            long answered = Workload.queries(api, key, Map.of(query.getKey(), query.getValue()), 16, alone)
+                                    .get(query.getKey()).count();
+            each.add(query.getKey() + " " + Table.f((app.cpuMillis() - cpu) / (double) answered) + " ms");
+        }
+        table.add("application CPU per query, each alone (16 clients)", String.join("; ", each), "–", "–", "–", null);
     }
 
     /** 16 clients asking those queries in turn for a phase; adds their rate and the CPU each took, and the floor's latencies. */

@@ -33,6 +33,7 @@ class BenchmarkHarnessIT {
                 "query inbox page p50 / p99, 16 clients",
                 "query caseload p50 / p99, 16 clients", "query network map p50 / p99, 16 clients",
                 "query timeline p50 / p99, 16 clients", "query statistics p50 / p99, 16 clients",
+                "application CPU per query, each alone (16 clients)",
                 "projection lag p50 / p99 at", "replay of all projections, events/s",
                 "replay, stock configuration (tracking processors, batch size 1), events/s",
                 "resident memory, peak / now", "heap after a full GC", "start-up to healthy, with the data set");
