@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  acceptanceColour, acceptanceRate, atCapacity, availableActions, edgeWidth, escapeHtml, formatHours, formatPercent,
+  acceptanceColour, acceptanceRate, atCapacity, availableActions, drawnEdges, edgeWidth, escapeHtml, formatHours, formatPercent,
   nodeSize, parseSse, sortBy, toCsv, utilisation,
 } from '../../main/resources/static/app/format.js';
 
@@ -65,4 +65,13 @@ test('actions offered follow the state table and who is asking', () => {
 test('server text is escaped before it reaches HTML', () => {
   assert.equal(escapeHtml('<img src=x onerror="alert(1)">'), '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
   assert.equal(escapeHtml(null), '');
+});
+
+test('a large map draws its agreements and its largest flows only', () => {
+  const flow = (from, referrals, agreement = false) => ({ from, to: 'x', referrals, agreement });
+  const edges = [flow('a', 3), flow('b', 0, true), flow('c', 9, true), flow('d', 1), flow('e', 5)];
+  assert.deepEqual(drawnEdges(edges, 10), { edges, omitted: 0 });
+  const drawn = drawnEdges(edges, 2);
+  assert.deepEqual(drawn.edges.map((e) => e.from), ['b', 'c', 'e']);
+  assert.equal(drawn.omitted, 2);
 });

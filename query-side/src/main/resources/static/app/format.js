@@ -48,6 +48,18 @@ export function sortBy(items, key, descending = false) {
   });
 }
 
+/**
+ * The edges a graph can draw: every agreement, and the `max` flows with the most referrals (a national network's
+ * map holds tens of thousands of flows, which a force layout cannot place in a browser). Answers the edges, in the
+ * map's order, and how many flows were left out.
+ */
+export function drawnEdges(edges, max) {
+  const flows = edges.filter((e) => e.referrals > 0);
+  if (flows.length <= max) return { edges, omitted: 0 };
+  const kept = new Set([...flows].sort((a, b) => b.referrals - a.referrals).slice(0, max));
+  return { edges: edges.filter((e) => e.referrals === 0 || kept.has(e)), omitted: flows.length - max };
+}
+
 /** Share of answered referrals accepted, or null before any answer. */
 export function acceptanceRate(accepted, declined) {
   const answered = (accepted || 0) + (declined || 0);

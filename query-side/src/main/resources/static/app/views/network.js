@@ -1,9 +1,11 @@
 // The network map: partners as nodes, referral flows as directed edges, agreements dashed (ECharts graph).
 import * as api from '../api.js';
-import { acceptanceColour, acceptanceRate, atCapacity, edgeWidth, escapeHtml, formatHours, formatPercent, nodeSize } from '../format.js';
+import { acceptanceColour, acceptanceRate, atCapacity, drawnEdges, edgeWidth, escapeHtml, formatHours, formatPercent, nodeSize } from '../format.js';
 import { t } from '../i18n.js';
 import { CATEGORIES, chart, disposeCharts, options, problemText } from './shared.js';
 
+/** Flows drawn at most: beyond a few hundred a force layout is neither readable nor fast. */
+const MAX_FLOWS_DRAWN = 400;
 const KIND_COLOURS = { NGO: '#0b5cad', GOVERNMENT: '#6f42c1', UN_AGENCY: '#0a7c86', HEALTH_FACILITY: '#c2185b',
   EDUCATION_TRAINING: '#8a5300', PRIVATE_SECTOR: '#4a5560' };
 
@@ -19,6 +21,7 @@ export async function renderNetwork(view, me, filters = {}) {
   const regions = [...new Set(map.nodes.flatMap((n) => n.regions))].sort();
   const flows = map.edges.filter((e) => e.referrals > 0);
   const agreements = map.edges.filter((e) => e.agreement);
+  const drawn = drawnEdges(map.edges, MAX_FLOWS_DRAWN);
   view.innerHTML = `
     <h1>${t('nav.network')}</h1>
     <form class="filters" id="network-filters">
@@ -29,7 +32,8 @@ export async function renderNetwork(view, me, filters = {}) {
       <button type="submit">${t('common.apply')}</button>
     </form>
     <p id="network-summary" data-nodes="${map.nodes.length}" data-flows="${flows.length}">
-      ${escapeHtml(t('network.summary', { nodes: map.nodes.length, flows: flows.length, agreements: agreements.length }))}</p>
+      ${escapeHtml(t('network.summary', { nodes: map.nodes.length, flows: flows.length, agreements: agreements.length }))}
+      ${drawn.omitted ? escapeHtml(t('network.largest', { shown: MAX_FLOWS_DRAWN })) : ''}</p>
     <p class="muted">${t('network.legend')}</p>
     <div class="network-grid">
       <div id="network-chart" class="chart tall card" role="img" aria-label="${escapeHtml(t('nav.network'))}"></div>
@@ -39,12 +43,12 @@ export async function renderNetwork(view, me, filters = {}) {
     event.preventDefault();
     renderNetwork(view, me, Object.fromEntries(new FormData(event.target)));
   });
-  draw(view.querySelector('#network-chart'), map, flows, view.querySelector('#node-card'), me);
+  draw(view.querySelector('#network-chart'), map.nodes, drawn.edges, view.querySelector('#node-card'), me);
 }
 
-function draw(element, map, flows, card, me) {
-  const maxLoad = Math.max(0, ...map.nodes.map((n) => n.activeLoad));
-  const maxFlow = Math.max(0, ...flows.map((e) => e.referrals));
+function draw(element, nodes, edges, card, me) {
+  const maxLoad = Math.max(0, ...nodes.map((n) => n.activeLoad));
+  const maxFlow = Math.max(0, ...edges.map((e) => e.referrals));
   const kinds = Object.keys(KIND_COLOURS);
   const instance = chart(element);
   instance.setOption({
@@ -55,12 +59,12 @@ function draw(element, map, flows, card, me) {
       force: { repulsion: 420, edgeLength: [80, 220], gravity: 0.1 },
       emphasis: { focus: 'adjacency', label: { show: true } },
       categories: kinds.map((k) => ({ name: k, itemStyle: { color: KIND_COLOURS[k] } })),
-      label: { show: map.nodes.length <= 25, position: 'right', fontSize: 11 },
-      data: map.nodes.map((n) => ({
+      label: { show: nodes.length <= 25, position: 'right', fontSize: 11 },
+      data: nodes.map((n) => ({
         id: n.id, name: n.name, node: n, category: kinds.indexOf(n.kind), symbolSize: nodeSize(n.activeLoad, maxLoad),
         itemStyle: atCapacity(n) ? { borderColor: '#a4161a', borderWidth: 4 } : { opacity: n.active ? 1 : 0.35 },
       })),
-      links: map.edges.map((e) => {
+      links: edges.map((e) => {
         const rate = acceptanceRate(e.accepted, e.declined);
         return {
           source: e.from, target: e.to, edge: e,
