@@ -42,8 +42,12 @@ final class SoakHarness {
         boolean heapStable() {
             int half = Math.max(2, samples.size() / 2);
             long early = lowestHeap(samples.subList(Math.min(1, samples.size() - 1), Math.min(half, samples.size())));
-            long late = lowestHeap(samples.subList(Math.min(half, samples.size() - 1), samples.size()));
-            return late <= early + Math.max(32, early / 4);
+            return lowestLateHeapMib() <= early + Math.max(32, early / 4);
+        }
+
+        /** The lowest heap after GC of the second half. */
+        long lowestLateHeapMib() {
+            return lowestHeap(samples.subList(Math.min(Math.max(2, samples.size() / 2), samples.size() - 1), samples.size()));
         }
 
         private static long lowestHeap(List<Sample> some) {

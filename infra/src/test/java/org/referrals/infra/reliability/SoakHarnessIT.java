@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the soak harness against the packaged jar: 30 seconds in the build, to show it works; with {@code -Psoak}
- * 10 minutes (README, "Soak"). The results go to {@code target/soak-results.md}.
+ * 10 minutes (README, "Soak"). The results go to {@code target/soak-results.md}. The heap's verdict (the halves
+ * compared) is asserted from 5 minutes on; the build's short run asserts a bound only.
  */
 class SoakHarnessIT {
 
@@ -26,6 +27,12 @@ class SoakHarnessIT {
 
         assertThat(result.samples().get(result.samples().size() - 1).commands()).as("commands answered").isPositive();
         assertThat(result.errors()).as(markdown).isZero();
-        assertThat(result.heapStable()).as(markdown).isTrue();
+        if (length.toMinutes() >= 5) {
+            assertThat(result.heapStable()).as(markdown).isTrue();
+        } else {
+            // 30 seconds are all warm-up (caches filling while the read models grow: 51 -> 97 MiB once on a busy
+            // machine), so the comparison of halves means nothing; a leak that fast would still pass half the heap
+            assertThat(result.lowestLateHeapMib()).as(markdown).isLessThan(256);
+        }
     }
 }
