@@ -7,14 +7,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 import org.referrals.infra.DataDirectory;
-import org.referrals.command.web.CommandProblems;
 import org.referrals.infra.ReferralsProperties;
+import org.referrals.query.common.ReadProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,9 +58,9 @@ public class BackupController {
     public Mono<ResponseEntity<BackupTaken>> backup() {
         // with Axon Server the H2 file holds the case keys only: a backup of it alone would look whole and not be
         if (!properties.eventstore().embedded() || axonServer) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, CommandProblems.problem(HttpStatus.CONFLICT, "backup-not-embedded",
-                    "Backup not possible here", "the events are not in the embedded data directory (external database "
-                    + "or Axon Server): back them up with their own tools"), null);
+            throw ReadProblems.problem(HttpStatus.CONFLICT, "backup-not-embedded", "Backup not possible here",
+                    "the events are not in the embedded data directory (external database or Axon Server): back them "
+                    + "up with their own tools");
         }
         return Mono.fromCallable(() -> {
             Path target = backupDir.resolve("referrals-" + NAME.format(java.time.Instant.now()) + ".zip");

@@ -78,7 +78,7 @@ class ProjectionAdminApiTest extends ApiTest {
 
         // the listing and the derived figures (caseloads, network nodes and flows, stats and their sums) must come back the same too
         Map<String, List<String>> collections = Map.of("referrals", List.of("referrals", "referral_listing", "caseloads", "network_nodes", "stats",
-                                                                     "stats_months", "stats_network_months"),
+                                                                     "stats_months", "stats_network_months", "stats_network_totals"),
                                                        "partners", List.of("partners", "network_edges"),
                                                        "cases", List.of("cases"),
                                                        "timeline", List.of("timeline"));

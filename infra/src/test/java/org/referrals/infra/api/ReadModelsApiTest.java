@@ -142,6 +142,59 @@ class ReadModelsApiTest extends ApiTest {
     }
 
     @Test
+    void anAgreementAloneReachesTheKeptMap() {
+        String x = api.partner("ax");
+        String y = api.partner("ay");
+        String analyst = api.key(Role.ANALYST, null);
+        await().atMost(Duration.ofSeconds(2)).until(() -> get("/api/network", analyst, NetworkMap.class).nodes().stream()
+                                                         .anyMatch(n -> n.id().equals(y)));
+        // the map is kept now; only the agreement's projection moves the network's version
+        api.post("/api/partnerships", api.coordinatorKey(), Map.of("partnerA", x, "partnerB", y, "description", "MoU"))
+           .expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(2)).until(() -> get("/api/network", analyst, NetworkMap.class).edges().stream()
+                .anyMatch(e -> e.agreement() && List.of(x, y).contains(e.from()) && List.of(x, y).contains(e.to())));
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
+
+    /** GET over a plain HTTP client: WebTestClient's asks for gzip itself and unzips what it gets. */
+    private java.net.http.HttpResponse<byte[]> raw(String path, String key, String... headers) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                               .header("X-API-Key", key);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void theWholeMapIsGzippedForClientsThatAcceptIt() throws Exception {
+        String a = api.partner("ga");
+        String b = api.partner("gb", CARE);
+        String agentA = api.key(Role.PARTNER_AGENT, a);
+        String made = api.refer(agentA, api.caseOf(agentA), b, CARE).referralId();
+        awaitReferral(made, "REQUESTED");
+        String analyst = api.key(Role.ANALYST, null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            var plain = raw("/api/network", analyst);
+            var gzipped = raw("/api/network", analyst, "Accept-Encoding", "br;q=1.0, gzip;q=0.8");
+            assertThat(plain.statusCode()).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+            assertThat(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(b);
+            assertThat(gzipped.statusCode()).isEqualTo(200);
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(gzipped.headers().allValues("Vary")).contains("Accept-Encoding");
+            assertThat(gzipped.body().length).isLessThan(plain.body().length);
+            try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+                assertThat(unzipped.readAllBytes()).isEqualTo(plain.body()); // the same map, unless it changed in between
+            }
+        });
+        assertThat(raw("/api/network", analyst, "Accept-Encoding", "gzip;q=0, *").headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
     void statisticsShowFiveButHideFour() {
         String a = api.partner("sa");
         String five = api.partner("s5", CARE);

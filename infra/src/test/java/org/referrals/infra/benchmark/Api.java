@@ -46,8 +46,16 @@ public final class Api {
      * machine would not.
      */
     public long fetch(String path, String key) {
-        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key).GET(),
-                                                 HttpResponse.BodyHandlers.ofByteArray());
+        return fetch(path, key, true);
+    }
+
+    /** {@link #fetch(String, String)}, asking for gzip (as a browser does: the network map is then sent gzipped) or not. */
+    public long fetch(String path, String key, boolean acceptGzip) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-API-Key", key).GET();
+        if (acceptGzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
                                             + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));

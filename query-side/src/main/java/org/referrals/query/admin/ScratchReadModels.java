@@ -28,7 +28,7 @@ final class ScratchReadModels {
     static final List<String> COLLECTIONS = List.of("referrals", ReferralIndex.COLLECTION, ReferralListing.COLLECTION, "cases",
                                                      "partners", "network_edges", "timeline", "timeline_index", "caseloads",
                                                      "network_nodes", DerivedFigures.STATS, DerivedFigures.STATS_MONTHS,
-                                                     DerivedFigures.STATS_NETWORK_MONTHS);
+                                                     DerivedFigures.STATS_NETWORK_MONTHS, DerivedFigures.STATS_NETWORK_TOTALS);
 
     private final DerivedFigures figures;
     private final List<AnnotationEventHandlerAdapter> projections;

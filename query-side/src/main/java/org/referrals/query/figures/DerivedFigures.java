@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.referrals.api.partner.Caseload;
@@ -34,7 +36,7 @@ import org.referrals.api.common.DaemonThreads;
  * The collections derived from the referral and partner read models: {@code caseloads} (one per partner),
  * {@code network_nodes}, the referral flows of {@code network_edges}, and {@code stats} (counts per day, category
  * and receiving partner) with its sums per month ({@code stats_months}, and {@code stats_network_months} without the
- * partner), so that statistics read a few cells per month instead of every day's. The referrals each one depends on are found through the {@link ReferralIndex}, by
+ * partner, and {@code stats_network_totals} over all time), so that statistics read a few cells per month instead of every day's. The referrals each one depends on are found through the {@link ReferralIndex}, by
  * {@code _id}, never by scanning the referrals. After each committed batch the projections mark what changed; a single background
  * refresher recomputes the marked documents from the read models every 200 ms (less often when a round is long), so many changes to one partner
  * cost one recomputation. Each derived document is a function of the read models only, so recomputing is always
@@ -51,6 +53,11 @@ public class DerivedFigures implements DisposableBean {
     public static final String STATS_MONTHS = "stats_months";
     /** {@code stats_months} summed per month and category (the whole network). */
     public static final String STATS_NETWORK_MONTHS = "stats_network_months";
+    /**
+     * {@code stats_network_months} summed per category over all time (a document per category): statistics without
+     * a period read these few instead of summing every month of the network per request.
+     */
+    public static final String STATS_NETWORK_TOTALS = "stats_network_totals";
     private static final String FLOW = "flow";
     private static final Logger log = LoggerFactory.getLogger(DerivedFigures.class);
     private static final long PAUSE_MILLIS = 200;
@@ -63,6 +70,7 @@ public class DerivedFigures implements DisposableBean {
     private final Set<List<String>> buckets = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> months = ConcurrentHashMap.newKeySet();
     private final Set<List<String>> networkMonths = ConcurrentHashMap.newKeySet();
+    private final Set<String> totals = ConcurrentHashMap.newKeySet();
     /** The network changed other than through the marks (an agreement): the next round moves its version. */
     private final java.util.concurrent.atomic.AtomicBoolean networkChanged = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService refresher = DaemonThreads.single("derived-figures");
@@ -145,6 +153,7 @@ public class DerivedFigures implements DisposableBean {
         refreshEach(buckets, bucket -> refreshBucket(bucket.get(0), bucket.get(1), bucket.get(2)));
         refreshEach(months, month -> refreshMonth(month.get(0), month.get(1), month.get(2)));
         refreshEach(networkMonths, month -> refreshNetworkMonth(month.get(0), month.get(1)));
+        refreshTotals();
     }
 
     private static <T> void refreshEach(Set<T> marked, java.util.function.Consumer<T> recompute) {
@@ -254,6 +263,31 @@ public class DerivedFigures implements DisposableBean {
         replace(STATS_NETWORK_MONTHS, month + "|" + category, sum(cells, new Document("month", month)
                 .append("category", category)
                 .append("dimension", ServiceCategory.valueOf(category).dimension().name())));
+        totals.add(category);
+    }
+
+    /**
+     * The all-time cells of the categories whose months changed, from one read of the network's month cells (a
+     * few hundred: one per month and category); what fails stays marked.
+     */
+    private void refreshTotals() {
+        List<String> categories = drain(totals);
+        if (categories.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, List<Document>> monthsOf = mongo.getCollection(STATS_NETWORK_MONTHS)
+                    .find(Filters.in("category", categories)).batchSize(1000).into(new ArrayList<>())
+                    .stream().collect(Collectors.groupingBy(cell -> cell.getString("category")));
+            for (String category : categories) {
+                replace(STATS_NETWORK_TOTALS, category, sum(monthsOf.getOrDefault(category, List.of()),
+                        new Document("category", category)
+                                .append("dimension", ServiceCategory.valueOf(category).dimension().name())));
+            }
+        } catch (RuntimeException e) {
+            totals.addAll(categories);
+            log.warn("derived figures not refreshed, will retry: {}", e.toString());
+        }
     }
 
     private static Document sum(List<Document> cells, Document into) {
@@ -283,7 +317,7 @@ public class DerivedFigures implements DisposableBean {
             throw new IllegalStateException("derived figures: the last round did not end");
         }
         for (int round = 0; !partners.isEmpty() || !flows.isEmpty() || !buckets.isEmpty() || !months.isEmpty()
-                            || !networkMonths.isEmpty() || networkChanged.get(); round++) {
+                            || !networkMonths.isEmpty() || !totals.isEmpty() || networkChanged.get(); round++) {
             if (round == 100) {
                 throw new IllegalStateException("derived figures: still failing after 100 rounds");
             }

@@ -27,7 +27,9 @@ import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
 import org.referrals.query.figures.DerivedFigures;
 import org.referrals.query.figures.NetworkVersion;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** {@code GET /api/network}, from {@code network_nodes} and {@code network_edges} (flows and agreements). */
 @RestController
@@ -60,20 +63,27 @@ public class NetworkController {
                description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
                        + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
                        + "category made in that period (computed when asked; without them the kept figures answer, the whole map "
-                       + "built once and shared until the network changes, at most every half second while it does).")
+                       + "built once and shared until the network changes, at most every half second while it does; "
+                       + "gzipped for clients that send Accept-Encoding: gzip).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                                                           schema = @Schema(implementation = NetworkMap.class)))
     public Mono<ResponseEntity<byte[]>> network(@AuthenticationPrincipal Actor actor,
                                                 @RequestParam(required = false) String region,
                                                 @RequestParam(required = false) String category,
                                                 @RequestParam(required = false) String from,
-                                                @RequestParam(required = false) String to) {
+                                                @RequestParam(required = false) String to,
+                                                ServerHttpRequest request) {
         if (!(actor.isCoordinator() || actor.hasRole(Role.ANALYST))) {
             return Mono.error(ReadProblems.forbidden("only coordinators and analysts see the network map"));
         }
         if (category == null && from == null && to == null) {
-            boolean everywhere = region == null || region.isBlank();
-            return whole.get().map(built -> everywhere ? built.json() : json(inRegion(built.map(), region))).map(NetworkController::answer);
+            if (region == null || region.isBlank()) {
+                boolean gzip = acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+                return whole.get().map(built -> gzip ? gzipped(built.gzipped()) : answer(built.json()));
+            }
+            // cut and written per request: off the event loop (tens of thousands of edges on a large network)
+            return whole.get().publishOn(Schedulers.boundedElastic())
+                        .map(built -> answer(json(inRegion(built.map(), region))));
         }
         Mono<List<Document>> edges = Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
                                               filteredFlows(category, from, to))
@@ -83,7 +93,35 @@ public class NetworkController {
     }
 
     private static ResponseEntity<byte[]> answer(byte[] map) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(map);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).varyBy(HttpHeaders.ACCEPT_ENCODING).body(map);
+    }
+
+    private static ResponseEntity<byte[]> gzipped(byte[] map) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).varyBy(HttpHeaders.ACCEPT_ENCODING)
+                             .header(HttpHeaders.CONTENT_ENCODING, "gzip").body(map);
+    }
+
+    /**
+     * Whether {@code Accept-Encoding} accepts gzip (RFC 9110 §12.5.3): named without {@code q=0}, or not named and
+     * {@code *} without {@code q=0}.
+     */
+    static boolean acceptsGzip(List<String> acceptEncoding) {
+        Boolean gzip = null;
+        boolean any = false;
+        for (String header : acceptEncoding == null ? List.<String>of() : acceptEncoding) {
+            for (String coding : header.split(",")) {
+                String[] parts = coding.trim().split(";");
+                String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+                boolean refused = java.util.Arrays.stream(parts).skip(1).map(p -> p.replace(" ", "").toLowerCase(java.util.Locale.ROOT))
+                                                  .anyMatch(p -> p.matches("q=0(\\.0{0,3})?"));
+                if (name.equals("gzip") || name.equals("x-gzip")) {
+                    gzip = !refused;
+                } else if (name.equals("*")) {
+                    any = !refused;
+                }
+            }
+        }
+        return gzip != null ? gzip : any;
     }
 
     private byte[] json(NetworkMap map) {

@@ -64,16 +64,22 @@ public class StatisticsController {
         }
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
-        Mono<Map<String, PartnerView>> partners = Flux.from(mongo.getCollection("partners").find())
-                .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
+        // only the region needs the partners (their regions); a map of every partner per request cost more than the cells
+        Mono<Map<String, PartnerView>> partners = !groupBy.equals("region") ? Mono.just(Map.of())
+                : Flux.from(mongo.getCollection("partners").find())
+                      .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
         boolean byPartner = groupBy.equals("region") || groupBy.equals("partner");
-        Mono<List<Document>> cells = Flux.concat(cellReads(fromDate, toDate, byPartner ? DerivedFigures.STATS_MONTHS
-                                                                                       : DerivedFigures.STATS_NETWORK_MONTHS))
-                                         .collectList();
+        boolean allTime = fromDate == null && toDate == null;
+        Mono<List<Document>> cells = allTime && !byPartner && !groupBy.equals("month")
+                ? Flux.from(mongo.getCollection(DerivedFigures.STATS_NETWORK_TOTALS).find()).collectList()
+                : Flux.concat(cellReads(fromDate, toDate, byPartner ? DerivedFigures.STATS_MONTHS
+                                                                    : DerivedFigures.STATS_NETWORK_MONTHS))
+                      .collectList();
         Mono<Statistics> statistics = Mono.zip(partners, cells)
                 .map(both -> new Statistics(groupBy, fromDate, toDate, rows(groupBy, both.getT2(), both.getT1())));
         // per partner, the cells of every partner's month are held until summed (tens of thousands on a large network):
-        // those wait their turn among the reports; the network's month sums are a few hundred and need not
+        // those wait their turn among the reports; the network's month sums are a few hundred, its all-time sums one
+        // per category, and need not
         return byPartner ? Reports.inTurn(statistics) : statistics;
     }
 

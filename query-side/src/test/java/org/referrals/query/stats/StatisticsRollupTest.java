@@ -35,7 +35,8 @@ import org.referrals.query.referral.ReferralProjectionDriver;
 
 /**
  * Statistics read from month sums and the days at the edges of a period give the rows that counting every referral
- * made in that period gives, for any period (open or not, within a month or across months) and any grouping.
+ * made in that period gives, for any period (open or not, within a month or across months) and any grouping; over all
+ * time too, where the category and the dimension read the all-time sums.
  */
 class StatisticsRollupTest {
 
@@ -57,10 +58,11 @@ class StatisticsRollupTest {
             write(new ReferralProjectionDriver(database), random, referrals);
             var controller = new StatisticsController(reactive.getDatabase("test"));
             List<Document> all = database.getCollection("referrals").find().into(new ArrayList<>());
-            for (int query = 0; query < 6; query++) {
-                String groupBy = GROUPS.get(random.nextInt(GROUPS.size()));
-                LocalDate from = random.nextInt(4) == 0 ? null : FIRST_DAY.plusDays(random.nextInt(150) - 10);
-                LocalDate to = random.nextInt(4) == 0 ? null : (from == null ? FIRST_DAY : from).plusDays(random.nextInt(100));
+            for (int query = 0; query < 6 + GROUPS.size(); query++) {
+                // six random, then each grouping over all time (category and dimension read the all-time sums)
+                String groupBy = GROUPS.get(query < 6 ? random.nextInt(GROUPS.size()) : query - 6);
+                LocalDate from = query >= 6 || random.nextInt(4) == 0 ? null : FIRST_DAY.plusDays(random.nextInt(150) - 10);
+                LocalDate to = query >= 6 || random.nextInt(4) == 0 ? null : (from == null ? FIRST_DAY : from).plusDays(random.nextInt(100));
                 List<Statistics.Row> expected = StatisticsController.rows(groupBy, referralsAsCells(all, from, to), Map.of());
                 List<Statistics.Row> actual = null;
                 // the derived figures refresh in the background, every 200 ms
