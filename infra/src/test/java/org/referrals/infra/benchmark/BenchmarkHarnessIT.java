@@ -36,7 +36,9 @@ class BenchmarkHarnessIT {
                 "application CPU per query, each alone (16 clients)",
                 "projection lag p50 / p99 at", "replay of all projections, events/s",
                 "replay, stock configuration (tracking processors, batch size 1), events/s",
-                "resident memory, peak / now", "heap after a full GC", "start-up to healthy, with the data set");
+                "resident memory, peak / now", "heap after a full GC",
+                "start-up to healthy, with the data set (unpacked jar and class-data archive, as README.md starts a server)");
         assertThat(harness.table().rows()).allSatisfy(row -> assertThat(row.value()).doesNotContain("NaN").isNotBlank());
+        assertThat(workDir.resolve("server").resolve("application.jsa")).as("the class-data archive of the server start").isNotEmptyFile();
     }
 }

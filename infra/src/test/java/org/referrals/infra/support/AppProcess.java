@@ -25,16 +25,26 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The java of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     public static Path jar() {
         return Path.of(System.getProperty("referrals.jar", "target/referral-network.jar")).toAbsolutePath();
     }
 
     /** Starts {@code java [jvmOptions] -jar referral-network.jar --server.port=<free> [arguments]} in workDir. */
     public static AppProcess start(Path workDir, List<String> jvmOptions, String... arguments) throws IOException {
+        return start(workDir, jar(), jvmOptions, arguments);
+    }
+
+    /** {@link #start(Path, List, String...)} from that jar (an unpacked one, see {@code infra/bin/prepare-server.sh}). */
+    public static AppProcess start(Path workDir, Path jar, List<String> jvmOptions, String... arguments) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(List.of(arguments));
         Path log = workDir.resolve("app-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
