@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepares a server start that takes about half the time of `java -jar` (BENCHMARKS.md, start-up): unpacks the
+# Prepares a server start that takes 35-60 % less time than `java -jar` (BENCHMARKS.md, step 17): unpacks the
 # packaged jar into DIR (classes read from plain jars, not from a jar inside a jar) and records a class-data archive
 # (CDS) of the classes a start loads, by a training start that exits once the application context is refreshed.
 # Then start the server with:

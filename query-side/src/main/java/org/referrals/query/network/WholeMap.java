@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 final class WholeMap {
 
-    /** A map, its JSON, and the JSON gzipped for clients that accept it (about a tenth of the bytes to write). */
+    /** A map, its JSON, and the JSON gzipped for clients that accept it (an eighth of the bytes on 200,000 events). */
     record Built(NetworkMap map, byte[] json, byte[] gzipped) {
 
         Built(NetworkMap map, byte[] json) {
