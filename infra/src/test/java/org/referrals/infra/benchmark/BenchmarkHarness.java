@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.referrals.infra.eventstore.EventStoreDataSources;
 import org.referrals.infra.support.AppProcess;
+import org.referrals.infra.support.ServerLayout;
 
 /**
  * Measures the application started as in production (the packaged jar in a process of its own, real HTTP) beside
@@ -49,7 +50,6 @@ public final class BenchmarkHarness {
 
     private final Mode mode;
     private final Path workDir;
-    private ServerLayout server;
     private final Table table = new Table();
 
     BenchmarkHarness(Mode mode, Path workDir) {
@@ -68,8 +68,7 @@ public final class BenchmarkHarness {
         String mongo = "--referrals.mongodb.embedded-port=" + mongoPort;
         long events;
         double tunedReplay;
-        server = ServerLayout.prepare(workDir.resolve("server"));
-        progress("server prepared as README.md says (infra/bin/prepare-server.sh): " + server.jar().getParent());
+        progress("server prepared as README.md says (infra/bin/prepare-server.sh): " + ServerLayout.shared().jar().getParent());
         DataSet dataSet = DataSet.fromProperty(mode.events());
         boolean reused = dataSet != null && dataSet.copyInto(workDir.resolve("data"));
         AppProcess app = start(mongo, "--referrals.generate.events=" + mode.events());
@@ -125,7 +124,7 @@ public final class BenchmarkHarness {
             Replay tuned = replay(api, events, replayBound);
             double replay = tuned.rate();
             table.add("replay of all projections, events/s",
-                      Table.f(replay) + (tuned.bounded() ? " (its first " + replayBound.toMinutes() + " min)" : ""),
+                      Table.f(replay) + (tuned.bounded() ? " (its first " + Table.f(replayBound) + ")" : ""),
                       Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
                       "≥ 50 % of raw", replay >= bulk / 2);
             long heapAfterGc = app.heapAfterGcKib();
@@ -147,24 +146,27 @@ public final class BenchmarkHarness {
             stock.awaitHealthy(Duration.ofSeconds(120));
             Api api = new Api(stock.baseUrl());
             // on the large data set the stock replay takes longer than the rest together: -Dbenchmark.stockReplayMinutes
-            // bounds it, and the rate is then the events every projection got through in that time
+            // bounds it, and the rate is then the events every projection got through in that time; in smoke mode 5 s
             Duration bound = Duration.ofMinutes(Long.getLong("benchmark.stockReplayMinutes", 24 * 60));
+            if (mode.name().equals("smoke") && System.getProperty("benchmark.stockReplayMinutes") == null) {
+                bound = Duration.ofSeconds(5);
+            }
             Replay stockRun = replay(api, events, bound);
             double stockReplay = stockRun.rate();
             table.add("replay, stock configuration (tracking processors, batch size 1), events/s",
-                      Table.f(stockReplay) + (stockRun.bounded() ? " (its first " + bound.toMinutes() + " min)" : ""),
+                      Table.f(stockReplay) + (stockRun.bounded() ? " (its first " + Table.f(bound) + ")" : ""),
                       "–", "tuned: " + Table.f(tunedReplay / stockReplay) + "×", "≥ 5×", tunedReplay >= 5 * stockReplay);
         }
         table.add("data set", events + " events", "–", "–", "large: 1,000,000", null);
         return table.markdown("### Benchmark (" + mode.name() + " mode) on " + Machine.describe());
     }
 
-    private AppProcess start(String... arguments) throws java.io.IOException {
+    private AppProcess start(String... arguments) throws java.io.IOException, InterruptedException {
         return start(true, arguments);
     }
 
     /** The application with those arguments, as a server is started ({@link ServerLayout}) or by plain java -jar. */
-    private AppProcess start(boolean asServer, String... arguments) throws java.io.IOException {
+    private AppProcess start(boolean asServer, String... arguments) throws java.io.IOException, InterruptedException {
         // the heap README.md recommends for a server
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/app.jfr to profile the application under load
@@ -174,10 +176,8 @@ public final class BenchmarkHarness {
         }
         List<String> all = new ArrayList<>(List.of("--referrals.bootstrap-admin-key=" + ADMIN_KEY));
         all.addAll(List.of(arguments));
-        if (asServer) {
-            jvm.addAll(server.jvmOptions());
-        }
-        return AppProcess.start(workDir, asServer ? server.jar() : AppProcess.jar(), jvm, all.toArray(String[]::new));
+        return asServer ? AppProcess.startServer(workDir, jvm, all.toArray(String[]::new))
+                        : AppProcess.start(workDir, jvm, all.toArray(String[]::new));
     }
 
     private void measureCommands(Api api, AppProcess app) throws Exception {
@@ -272,19 +272,21 @@ public final class BenchmarkHarness {
     }
 
     /**
-     * Until the application uses less than a tenth of a core over 5 s (at most 10 minutes): after a start on a
-     * kept data set, the derived figures are recomputed once in the background, which would weigh on the first phase.
+     * Until the application uses less than a tenth of a core over a window of 5 s (a phase's length in smoke mode; at
+     * most 10 minutes): after a start on a kept data set, the derived figures are recomputed once in the background,
+     * which would weigh on the first phase.
      */
-    private static void awaitQuiet(AppProcess app) throws InterruptedException {
+    private void awaitQuiet(AppProcess app) throws InterruptedException {
+        long window = Math.min(mode.phase().toMillis(), 5_000);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             long cpu = app.cpuMillis();
-            Thread.sleep(5_000);
+            Thread.sleep(window);
             long used = app.cpuMillis() - cpu;
-            if (cpu < 0 || used < 500) {
+            if (cpu < 0 || used < window / 10) {
                 return;
             }
-            progress("waiting for the application to settle: " + used / 50 + " % of a core over 5 s");
+            progress("waiting for the application to settle: " + used * 100 / window + " % of a core over " + window / 1000 + " s");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.referrals.infra.support.ServerLayout;
 
 /**
  * Runs the benchmark harness against the packaged jar: in the build in {@code smoke} mode (seconds per phase), to
@@ -39,6 +40,6 @@ class BenchmarkHarnessIT {
                 "resident memory, peak / now", "heap after a full GC",
                 "start-up to healthy, with the data set (unpacked jar and class-data archive, as README.md starts a server)");
         assertThat(harness.table().rows()).allSatisfy(row -> assertThat(row.value()).doesNotContain("NaN").isNotBlank());
-        assertThat(workDir.resolve("server").resolve("application.jsa")).as("the class-data archive of the server start").isNotEmptyFile();
+        assertThat(ServerLayout.shared().archive()).as("the class-data archive of the server start").isNotEmptyFile();
     }
 }

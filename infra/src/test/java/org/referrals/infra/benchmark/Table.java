@@ -33,4 +33,9 @@ final class Table {
     static String f(double value) {
         return Double.isNaN(value) ? "–" : value >= 100 ? Long.toString(Math.round(value)) : String.format("%.1f", value);
     }
+
+    /** A phase's bound: seconds under a minute, else whole minutes. */
+    static String f(java.time.Duration bound) {
+        return bound.toSeconds() < 60 ? bound.toSeconds() + " s" : bound.toMinutes() + " min";
+    }
 }

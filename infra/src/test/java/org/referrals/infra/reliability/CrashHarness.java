@@ -90,7 +90,7 @@ final class CrashHarness {
             int verifications = 0;
             int consistent = 0;
             for (int round = 1; round <= rounds + 1; round++) {
-                AppProcess app = AppProcess.start(workDir, List.of("-Xmx512m"), arguments.toArray(String[]::new));
+                AppProcess app = AppProcess.startServer(workDir, List.of("-Xmx512m"), arguments.toArray(String[]::new));
                 app.awaitHealthy(Duration.ofSeconds(120));
                 Api api = new Api(app.baseUrl());
                 workload = workload == null ? Workload.prepare(api, ADMIN_KEY, CLIENTS) : workload.through(api);

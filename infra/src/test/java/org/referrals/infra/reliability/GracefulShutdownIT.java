@@ -103,8 +103,8 @@ class GracefulShutdownIT {
         }
     }
 
-    private AppProcess start() throws java.io.IOException {
-        return AppProcess.start(workDir, List.of("-Xmx512m"), "--referrals.bootstrap-admin-key=" + ADMIN_KEY);
+    private AppProcess start() throws java.io.IOException, InterruptedException {
+        return AppProcess.startServer(workDir, List.of("-Xmx512m"), "--referrals.bootstrap-admin-key=" + ADMIN_KEY);
     }
 
     private static void sleep() {

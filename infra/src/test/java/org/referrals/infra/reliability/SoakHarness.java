@@ -68,7 +68,7 @@ final class SoakHarness {
     }
 
     Result run() throws Exception {
-        try (AppProcess app = AppProcess.start(workDir, List.of("-Xmx512m"), "--referrals.bootstrap-admin-key=" + ADMIN_KEY)) {
+        try (AppProcess app = AppProcess.startServer(workDir, List.of("-Xmx512m"), "--referrals.bootstrap-admin-key=" + ADMIN_KEY)) {
             app.awaitHealthy(Duration.ofSeconds(120));
             Api api = new Api(app.baseUrl());
             Workload workload = Workload.prepare(api, ADMIN_KEY, COMMAND_CLIENTS);

@@ -39,6 +39,18 @@ public final class AppProcess implements AutoCloseable {
         return start(workDir, jar(), jvmOptions, arguments);
     }
 
+    /**
+     * {@link #start(Path, List, String...)} as README.md starts a server ({@link ServerLayout#shared()}): the reliability
+     * harnesses and the benchmark start the application this way.
+     */
+    public static AppProcess startServer(Path workDir, List<String> jvmOptions, String... arguments)
+            throws IOException, InterruptedException {
+        ServerLayout server = ServerLayout.shared();
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        jvm.addAll(server.jvmOptions());
+        return start(workDir, server.jar(), jvm, arguments);
+    }
+
     /** {@link #start(Path, List, String...)} from that jar (an unpacked one, see {@code infra/bin/prepare-server.sh}). */
     public static AppProcess start(Path workDir, Path jar, List<String> jvmOptions, String... arguments) throws IOException {
         int port = freePort();

@@ -35,8 +35,9 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     private static RunningApplication start(Path dataDir, java.time.Clock clock, List<Class<?>> components, String... properties) {
+        ReferralNetworkApplication.configureHttpServer(); // as main() does
         // as command-line arguments: they override application.yml (builder "properties" would not)
-        // immediate shutdown: a graceful one sometimes waited its full 30 s for a connection (see ApiTest)
+        // immediate shutdown: the tests need no graceful one (GracefulShutdownIT tests it on the packaged jar)
         List<String> arguments = new ArrayList<>(List.of("--referrals.data-dir=" + dataDir, "--server.port=0",
                                                           "--server.shutdown=immediate"));
         for (String property : properties) {
