@@ -135,11 +135,18 @@ public class DerivedFigures implements DisposableBean {
         }
     }
 
-    /** At start every partner is marked once (the referrals are marked by {@code ReferralChanges}' start scan). */
+    /**
+     * At start every partner is marked once (the referrals are marked by {@code ReferralChanges}' start scan), and the
+     * all-time sums of every category with months: a data directory older than those sums gets them in the first round.
+     */
     @EventListener(ContextRefreshedEvent.class)
     public void markEverything() {
-        refresher.execute(() -> mongo.getCollection("partners").find().projection(Projections.include("_id")).batchSize(1000)
-                                     .forEach(p -> partners.add(p.getString("_id"))));
+        refresher.execute(() -> {
+            mongo.getCollection("partners").find().projection(Projections.include("_id")).batchSize(1000)
+                 .forEach(p -> partners.add(p.getString("_id")));
+            mongo.getCollection(STATS_NETWORK_MONTHS).find().projection(Projections.include("category")).batchSize(1000)
+                 .forEach(cell -> totals.add(cell.getString("category")));
+        });
     }
 
     /** Recomputes all that is marked; what fails (MongoDB unreachable) stays marked for the next round. */

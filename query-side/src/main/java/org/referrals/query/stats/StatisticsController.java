@@ -70,11 +70,14 @@ public class StatisticsController {
                       .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
         boolean byPartner = groupBy.equals("region") || groupBy.equals("partner");
         boolean allTime = fromDate == null && toDate == null;
+        Mono<List<Document>> monthCells = Flux.concat(cellReads(fromDate, toDate, byPartner ? DerivedFigures.STATS_MONTHS
+                                                                                           : DerivedFigures.STATS_NETWORK_MONTHS))
+                                              .collectList();
+        // no all-time sums yet (a data directory older than them, until the first round after the start): the months
         Mono<List<Document>> cells = allTime && !byPartner && !groupBy.equals("month")
                 ? Flux.from(mongo.getCollection(DerivedFigures.STATS_NETWORK_TOTALS).find()).collectList()
-                : Flux.concat(cellReads(fromDate, toDate, byPartner ? DerivedFigures.STATS_MONTHS
-                                                                    : DerivedFigures.STATS_NETWORK_MONTHS))
-                      .collectList();
+                      .flatMap(totals -> totals.isEmpty() ? monthCells : Mono.just(totals))
+                : monthCells;
         Mono<Statistics> statistics = Mono.zip(partners, cells)
                 .map(both -> new Statistics(groupBy, fromDate, toDate, rows(groupBy, both.getT2(), both.getT1())));
         // per partner, the cells of every partner's month are held until summed (tens of thousands on a large network):

@@ -31,12 +31,13 @@ import org.referrals.api.referral.ServiceDelivered;
 import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.Statistics;
 import org.referrals.api.referral.Urgency;
+import org.referrals.query.figures.DerivedFigures;
 import org.referrals.query.referral.ReferralProjectionDriver;
 
 /**
  * Statistics read from month sums and the days at the edges of a period give the rows that counting every referral
  * made in that period gives, for any period (open or not, within a month or across months) and any grouping; over all
- * time too, where the category and the dimension read the all-time sums.
+ * time too, where the category and the dimension read the all-time sums, or the months while there are none.
  */
 class StatisticsRollupTest {
 
@@ -74,6 +75,13 @@ class StatisticsRollupTest {
                     }
                 }
                 assertThat(actual).as("%s from %s to %s", groupBy, from, to).isEqualTo(expected);
+            }
+            // a data directory older than the all-time sums: over all time the category and the dimension read the months
+            database.getCollection(DerivedFigures.STATS_NETWORK_TOTALS).drop();
+            for (String groupBy : List.of("category", "dimension")) {
+                assertThat(controller.statistics(groupBy, null, null, Actor.coordinator("analyst")).block().rows())
+                        .as("%s over all time without the all-time sums", groupBy)
+                        .isEqualTo(StatisticsController.rows(groupBy, referralsAsCells(all, null, null), Map.of()));
             }
         } finally {
             server.shutdown();
