@@ -26,8 +26,17 @@ public record ServerLayout(Path jar, List<String> jvmOptions) {
         return shared;
     }
 
-    /** Runs the script for the packaged jar into that directory (the build's work, not counted in any start). */
+    /**
+     * Runs the script for the packaged jar into that directory (the build's work, not counted in any start), unless
+     * the directory holds an archive recorded after the jar was built (a second harness run on the same build).
+     */
     static ServerLayout prepare(Path dir) throws IOException, InterruptedException {
+        ServerLayout layout = new ServerLayout(dir.resolve(AppProcess.jar().getFileName()),
+                                               List.of("-XX:SharedArchiveFile=" + dir.resolve("application.jsa")));
+        if (Files.isRegularFile(layout.jar()) && Files.isRegularFile(layout.archive()) && Files.size(layout.archive()) > 0
+                && Files.getLastModifiedTime(layout.archive()).compareTo(Files.getLastModifiedTime(AppProcess.jar())) > 0) {
+            return layout;
+        }
         Path script = Path.of("bin", "prepare-server.sh").toAbsolutePath();
         Path log = dir.resolveSibling(dir.getFileName() + "-prepare.log");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), AppProcess.jar().toString(), dir.toString())
@@ -36,8 +45,7 @@ public record ServerLayout(Path jar, List<String> jvmOptions) {
         if (builder.start().waitFor() != 0) {
             throw new IllegalStateException("prepare-server.sh failed: " + Files.readString(log));
         }
-        return new ServerLayout(dir.resolve(AppProcess.jar().getFileName()),
-                                List.of("-XX:SharedArchiveFile=" + dir.resolve("application.jsa")));
+        return layout;
     }
 
     /** The class-data archive the training start recorded. */
