@@ -37,7 +37,8 @@ public final class BenchmarkHarness {
      * replay includes the tracking processors' start (segments claimed every 5 s), which the whole replay of the full
      * mode spreads thin, so their tuned/stock ratio is only indicative.
      */
-    record Mode(String name, Duration phase, long events, Duration settleLimit, Duration stockReplayBound, boolean comparesPlainStart) {
+    record Mode(String name, Duration phase, long events, Duration settleLimit, Duration stockReplayBound,
+                boolean comparesPlainStart) {
         static Mode of(String name) {
             long events = Long.getLong("benchmark.events", 0);
             Long stockMinutes = Long.getLong("benchmark.stockReplayMinutes");
@@ -284,9 +285,9 @@ public final class BenchmarkHarness {
     }
 
     /**
-     * Until the application uses less than a tenth of a core over a window of 5 s (a phase's length in smoke mode; at
-     * most the mode's settle limit): after a start on a kept data set, the derived figures are recomputed once in the background,
-     * which would weigh on the first phase.
+     * Until the application uses less than a tenth of a core over a window of 5 s (a phase's length in smoke mode), at
+     * most the mode's settle limit: after a start on a kept data set, the derived figures are recomputed once in the
+     * background, which would weigh on the first phase.
      */
     private void awaitQuiet(AppProcess app) throws InterruptedException {
         long window = Math.min(mode.phase().toMillis(), 5_000);
