@@ -9,7 +9,7 @@ import java.util.List;
  * The application as README.md starts a server: the jar unpacked and a class-data archive recorded by
  * {@code infra/bin/prepare-server.sh}, then {@code java -XX:SharedArchiveFile=... -jar <unpacked>/referral-network.jar}.
  */
-public record ServerLayout(Path jar, List<String> jvmOptions) {
+public record ServerLayout(Path jar) {
 
     private static ServerLayout shared;
 
@@ -31,8 +31,7 @@ public record ServerLayout(Path jar, List<String> jvmOptions) {
      * the directory holds an archive recorded after the jar was built (a second harness run on the same build).
      */
     static ServerLayout prepare(Path dir) throws IOException, InterruptedException {
-        ServerLayout layout = new ServerLayout(dir.resolve(AppProcess.jar().getFileName()),
-                                               List.of("-XX:SharedArchiveFile=" + dir.resolve("application.jsa")));
+        ServerLayout layout = new ServerLayout(dir.resolve(AppProcess.jar().getFileName()));
         if (Files.isRegularFile(layout.jar()) && Files.isRegularFile(layout.archive()) && Files.size(layout.archive()) > 0
                 && Files.getLastModifiedTime(layout.archive()).compareTo(Files.getLastModifiedTime(AppProcess.jar())) > 0) {
             return layout;
@@ -51,5 +50,10 @@ public record ServerLayout(Path jar, List<String> jvmOptions) {
     /** The class-data archive the training start recorded. */
     public Path archive() {
         return jar.resolveSibling("application.jsa");
+    }
+
+    /** What a start from this layout adds to the JVM's options. */
+    public List<String> jvmOptions() {
+        return List.of("-XX:SharedArchiveFile=" + archive());
     }
 }
