@@ -104,6 +104,12 @@ public class MongoConfiguration {
         return new TokenAfterProjectionWrites(tokens, storeSync(embedded)::persist);
     }
 
+    /** The token store's segments as stored, for the projections' status and verification. */
+    @Bean
+    public org.referrals.query.admin.StoredTokens storedTokens(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return new MongoStoredTokens(axonMongoTemplate, serializer);
+    }
+
     @Bean
     public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoSagaStore.builder()

@@ -34,11 +34,14 @@ public class ProjectionAdminController {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final ProjectionVerifier verifier;
+    private final StoredTokens storedTokens;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, ProjectionVerifier verifier) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, ProjectionVerifier verifier,
+                                     StoredTokens storedTokens) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.verifier = verifier;
+        this.storedTokens = storedTokens;
     }
 
     @PostMapping("/verify")
@@ -60,7 +63,9 @@ public class ProjectionAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "Every streaming projection: position, lag in events, rebuild progress", description = "Role: ADMIN.")
+    @Operation(summary = "Every streaming projection: position, lag in events, rebuild progress",
+               description = "Role: ADMIN. Position and lag count every segment, also those this node has not claimed "
+                             + "(unclaimedSegments: another node's, or a crashed process's for 10 s), at their stored token.")
     public Mono<List<ProjectionStatus>> projections() {
         return Mono.fromCallable(() -> {
             long head = position(eventStore.createHeadToken());
@@ -90,19 +95,17 @@ public class ProjectionAdminController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
-                                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong)
-                                .min(Long::compare).orElse(null);
+        SegmentPositions positions = SegmentPositions.of(processor, storedTokens);
         // Axon leaves a segment "replaying" until an event beyond the reset point arrives; the rebuild itself is
         // done once every segment reached the position it was reset at
         boolean rebuilding = segments.stream().anyMatch(ProjectionAdminController::behindResetPosition);
         Integer progress = rebuilding ? rebuildProgress(segments) : null;
         boolean error = segments.stream().anyMatch(EventTrackerStatus::isErrorState);
-        Long lag = head < 0 ? 0L : position == null ? head + 1 : Math.max(0, head - position);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, segments.size(), position, lag,
-                                    rebuilding, progress);
+        Long position = positions.lowest() == null || positions.lowest() < 0 ? null : positions.lowest();
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, positions.total(), positions.unclaimed(),
+                                    position, positions.lag(head), rebuilding, progress);
     }
 
     private static boolean behindResetPosition(EventTrackerStatus segment) {

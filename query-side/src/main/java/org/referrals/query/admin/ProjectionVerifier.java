@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.query.admin.VerificationReport.CollectionReport;
+import org.referrals.query.referral.ReferralListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -29,8 +29,9 @@ import org.referrals.api.common.DaemonThreads;
 
 /**
  * Verifies the read models: rebuilds them from the events up to the store's head at the start into a scratch
- * database ({@code <database>_verify}, dropped afterwards), waits until the live projections have passed that
- * position, and compares each collection document by document ({@link ReadModelComparison}). Differences that the
+ * database ({@code <database>_verify}, dropped afterwards), waits until every segment of the live projections
+ * has passed that position (also those not claimed here, at their stored token) and the start's relisting scan is
+ * over, and compares each collection document by document ({@link ReadModelComparison}). Differences that the
  * live derived figures were still catching up with are read again after a pause and dropped when gone. Documents
  * without a version (indexes, derived figures) can only be compared while no event arrives: if some did, those
  * collections are reported as not compared. One verification at a time, in the background, with progress.
@@ -47,15 +48,19 @@ public class ProjectionVerifier implements DisposableBean {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final StoredTokens storedTokens;
+    private final ReferralListing listing;
     private final MongoClient client;
     private final MongoDatabase live;
     private final Clock clock;
     private final ExecutorService worker = DaemonThreads.single("projection-verify");
     private final AtomicReference<VerificationReport> latest = new AtomicReference<>();
 
-    public ProjectionVerifier(EventStore eventStore, EventProcessingConfiguration processing, MongoClient mongoClient,
-                              MongoDatabase mongoDatabase, Clock clock) {
+    public ProjectionVerifier(EventStore eventStore, EventProcessingConfiguration processing, StoredTokens storedTokens,
+                              ReferralListing listing, MongoClient mongoClient, MongoDatabase mongoDatabase, Clock clock) {
         this.eventStore = eventStore;
+        this.storedTokens = storedTokens;
+        this.listing = listing;
         this.processing = processing;
         this.client = mongoClient;
         this.live = mongoDatabase;
@@ -183,12 +188,11 @@ public class ProjectionVerifier implements DisposableBean {
         Thread.sleep(SETTLE.toMillis()); // the live side's after-commit work and a round of derived figures
     }
 
+    /** Every segment, claimed here or not, and the start's relisting scan over (it rewrites {@code listed}). */
     private boolean livePassed(long position) {
-        return processing.eventProcessors().values().stream()
+        return listing.alone() && processing.eventProcessors().values().stream()
                          .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                         .allMatch(processor -> processor.processingStatus().values().stream()
-                                                         .map(EventTrackerStatus::getCurrentPosition)
-                                                         .allMatch(current -> current.orElse(-1) >= position));
+                         .allMatch(processor -> SegmentPositions.of(processor, storedTokens).passed(position));
     }
 
     private static long position(TrackingToken token) {
