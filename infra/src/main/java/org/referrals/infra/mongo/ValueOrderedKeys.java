@@ -35,6 +35,11 @@ final class ValueOrderedKeys extends ObjectDataType {
     private ValueOrderedKeys() {
     }
 
+    /** The key type of such an index's map (to open it in a test). */
+    static ValueOrderedKeys instance() {
+        return INSTANCE;
+    }
+
     /** The map of an index made by {@link #uniqueIndex}, keys in value order; null for another index. */
     static MVMap<KeyValue, Object> keysOf(Index<Object> index) {
         return MAPS.get(index);
