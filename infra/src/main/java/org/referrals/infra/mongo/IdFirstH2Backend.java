@@ -18,16 +18,8 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
-import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.referrals.api.common.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +36,8 @@ import org.slf4j.LoggerFactory;
  * The server also ignores secondary indexes (an {@code EmptyIndex} that finds nothing), yet it read every document
  * of the collection to "build" each one, again at every start: about 8 of a 16-second start on 200,000 events.
  * Such an index is now listed without that read. Unique indexes compare their keys by value ({@link ValueOrderedKeys}),
- * and documents are counted at their real size ({@link MeasuredDocuments}).
- * <p>
- * It saves the store itself, about once a second and on {@link #persist()}, and only between write commands, so
- * that the version a crash keeps holds each write whole.
+ * and documents are counted at their real size ({@link MeasuredDocuments}). A {@code _id} index torn by a crash is
+ * mended at start ({@code mendTornIdIndex}).
  */
 final class IdFirstH2Backend extends H2Backend {
 
@@ -56,66 +46,13 @@ final class IdFirstH2Backend extends H2Backend {
     private static final String META_PREFIX = "meta.";
     private static final String ID = "_id";
 
-    /** The commands that change the store: a version is saved only between them, never while one is under way. */
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "createindexes",
-                                                     "drop", "dropindexes", "dropdatabase", "renamecollection");
-
-    /**
-     * Writes hold it shared, a save exclusively. A save is the version a crash keeps; MVStore's own background save
-     * took whatever state the maps were in, e.g. a document's {@code _id} index entry removed and the document not
-     * yet: after {@code kill -9} every later upsert of that {@code _id} failed with "already existed" and the
-     * projection writing it stopped for good (SnapshotConsistencyTest; RELIABILITY.md).
-     */
-    private final ReentrantReadWriteLock saving = new ReentrantReadWriteLock();
-    private final ScheduledExecutorService saver = DaemonThreads.single("embedded-mongo-save");
-
     IdFirstH2Backend(String fileName) {
-        // no save of its own (background or when its buffer fills): this class saves, between writes
-        super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
-        // as often as MVStore saved by itself: a crash loses at most about a second of writes, as before
-        saver.scheduleWithFixedDelay(this::saveQuietly, 1, 1, TimeUnit.SECONDS);
+        super(fileName);
     }
 
-    /** One version of all maps to the file now, between writes; a process killed afterwards keeps every write made before. */
+    /** One snapshot of all maps to the file now; a process killed afterwards keeps every write made before. */
     void persist() {
-        saving.writeLock().lock();
-        try {
-            getMvStore().commit();
-        } finally {
-            saving.writeLock().unlock();
-        }
-    }
-
-    private void saveQuietly() {
-        try {
-            persist();
-        } catch (RuntimeException e) {
-            log.warn("embedded MongoDB store not saved, retried in a second: {}", e.toString());
-        }
-    }
-
-    @Override
-    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            return super.handleCommand(channel, databaseName, command, query);
-        }
-        saving.readLock().lock();
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            saving.readLock().unlock();
-        }
-    }
-
-    @Override
-    public void close() {
-        saver.shutdownNow();
-        saving.writeLock().lock();
-        try {
-            super.close();
-        } finally {
-            saving.writeLock().unlock();
-        }
+        getMvStore().commit();
     }
 
     @Override
@@ -197,10 +134,14 @@ final class IdFirstH2Backend extends H2Backend {
         }
 
         /**
-         * A store saved before saves waited for whole writes may hold a document without its {@code _id} index entry
-         * or the reverse (see {@link IdFirstH2Backend#saving}); the entries are then filed again from the documents.
-         * Told by the counts, which are read without reading the collection: a store torn both ways at once by the
-         * same number of entries is not found (a rebuild of the projection mends it).
+         * MVStore saves all maps in the background about once a second, whatever state they are in, and one write
+         * to a collection changes two maps, its documents and its {@code _id} index (a delete removes the index entry,
+         * then the document). After {@code kill -9} the file may hold a document without its index entry: every later
+         * upsert of that {@code _id} then missed it in the index, found it among the documents and failed with
+         * "already existed", and the projection writing it stopped for good (the kill -9 harness, RELIABILITY.md).
+         * So at start, when a collection's counts differ, its {@code _id} index is filed again from the documents.
+         * The counts are read without reading the collection; a store torn both ways at once by the same number of
+         * entries is not found (a rebuild of the projection mends it).
          */
         private void mendTornIdIndex(Index<Object> index) {
             MVMap<KeyValue, Object> keys = idKeys;
