@@ -84,18 +84,30 @@ public class DurableCommitDataSource extends DelegatingDataSource {
                                                    new Class<?>[]{Connection.class}, handler);
     }
 
+    /** What a statement's SQL does, as far as durability and the event streams care. */
+    private enum Kind {
+        WRITES, READS_EVENT_STREAM, READS;
+
+        /** Unknown SQL (a plain statement's batch) counts as writing. */
+        static Kind of(String sql) {
+            return sql == null || writes(sql) ? WRITES : readsEventStream(sql) ? READS_EVENT_STREAM : READS;
+        }
+    }
+
     /**
      * A statement that marks its transaction as writing whenever it executes writing SQL: the SQL it was prepared
-     * with, or (for a plain statement) the SQL given to {@code execute}; a plain statement's batch counts as writing.
+     * with (classified once, here: statements are executed far more often than prepared), or (for a plain statement)
+     * the SQL given to {@code execute}; a plain statement's batch counts as writing.
      */
     private static Object watched(Object statement, Class<?> type, String preparedSql, boolean[] wrote,
                                   ReentrantReadWriteLock visibility) {
+        Kind prepared = Kind.of(preparedSql);
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
-                String sql = args != null && args.length > 0 && args[0] instanceof String given ? given : preparedSql;
-                if (sql == null || writes(sql)) {
+                Kind kind = args != null && args.length > 0 && args[0] instanceof String given ? Kind.of(given) : prepared;
+                if (kind == Kind.WRITES) {
                     wrote[0] = true;
-                } else if (readsEventStream(sql)) {
+                } else if (kind == Kind.READS_EVENT_STREAM) {
                     visibility.readLock().lock();
                     try {
                         return invoke(statement, method, args);

@@ -119,8 +119,9 @@ final class CrashHarness {
      */
     private AppProcess start(List<String> arguments) throws java.io.IOException, InterruptedException {
         String[] all = arguments.toArray(String[]::new);
-        return Boolean.parseBoolean(System.getProperty("crash.serverStart", "true")) ? AppProcess.startServer(workDir, List.of("-Xmx512m"), all)
-                                                       : AppProcess.start(workDir, List.of("-Xmx512m"), all);
+        List<String> jvm = List.of("-Xmx512m");
+        return Boolean.parseBoolean(System.getProperty("crash.serverStart", "true")) ? AppProcess.startServer(workDir, jvm, all)
+                                                                                    : AppProcess.start(workDir, jvm, all);
     }
 
     /** Clients run referrals' lives until the kill, at a random moment 1.5 to 6 seconds in. */
