@@ -22,10 +22,15 @@ import reactor.core.publisher.Mono;
  * secondary index (it scans the collection for any filter but one on {@code _id}), which made such reads cost time
  * in proportion to the whole read model. Ids are added with an idempotent {@code $addToSet} in the projection's
  * batch, and never removed: the indexed facts (a referral's partners, an entry's aggregate) never change.
+ * <p>
+ * A key filed {@linkplain #fileCounted counted} also keeps its number of ids, {@code n}, so that "how many" reads
+ * one number instead of the whole list (a busy partner's inbox holds tens of thousands of ids).
  */
 public final class IdIndex {
 
     private static final String IDS = "ids";
+    private static final String COUNT = "n";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> index;
 
@@ -37,6 +42,37 @@ public final class IdIndex {
     public void file(String key, String id) {
         MongoBatch.add(index, new UpdateOneModel<>(Filters.eq("_id", key), Updates.addToSet(IDS, id),
                                                    new UpdateOptions().upsert(true)));
+    }
+
+    /**
+     * In the current batch of the projection: files the id under the key and counts it. Applied again (a batch
+     * redone after a crash), it counts nothing twice: the id and its count change in one write of one document,
+     * and only while the id is not there yet. The first write makes the key exist with a count of 0.
+     */
+    public void fileCounted(String key, String id) {
+        MongoBatch.add(index, new UpdateOneModel<>(Filters.eq("_id", key), Updates.setOnInsert(COUNT, 0), UPSERT));
+        MongoBatch.add(index, new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.ne(IDS, id)),
+                                                   Updates.combine(Updates.addToSet(IDS, id), Updates.inc(COUNT, 1))));
+    }
+
+    /**
+     * Gives every key starting with that prefix that has no count yet (filed before counting existed) the count of
+     * its ids. Called before the projections start, as a count set beside a concurrent {@link #fileCounted} could
+     * miss its id. Answers how many keys it counted.
+     */
+    public int countWhereMissing(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        String afterPrefix = prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+        List<String> uncounted = new ArrayList<>();
+        index.find(IdRange.of(prefix, afterPrefix)).sort(IdRange.ORDER).limit(IdRange.ALL)
+             .projection(com.mongodb.client.model.Projections.include(COUNT))
+             .forEach(entry -> {
+                 if (!entry.containsKey(COUNT)) {
+                     uncounted.add(entry.getString("_id"));
+                 }
+             });
+        uncounted.forEach(key -> index.updateOne(Filters.eq("_id", key), Updates.set(COUNT, ids(key).size())));
+        return uncounted.size();
     }
 
     /** The ids filed under that key, none if none. */
@@ -51,6 +87,18 @@ public final class IdIndex {
         return Flux.from(mongo.getCollection(collection).find(Filters.in("_id", keys)))
                    .flatMapIterable(entry -> entry.getList(IDS, String.class))
                    .collectList();
+    }
+
+    /**
+     * How many ids are filed under a key filed {@linkplain #fileCounted counted}, read reactively (for the query
+     * API): its count alone, not its ids. 0 for a key never filed.
+     */
+    public static Mono<Long> count(com.mongodb.reactivestreams.client.MongoDatabase mongo, String collection, String key) {
+        return Mono.from(mongo.getCollection(collection).find(Filters.eq("_id", key))
+                              .projection(com.mongodb.client.model.Projections.include(COUNT)).first())
+                   .flatMap(entry -> entry.get(COUNT) instanceof Number counted ? Mono.just(counted.longValue())
+                           : ids(mongo, collection, List.of(key)).map(ids -> (long) ids.size())) // not counted yet
+                   .defaultIfEmpty(0L);
     }
 
     /**

@@ -11,18 +11,19 @@ import org.bson.Document;
 import org.referrals.query.common.IdIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.event.EventListener;
+import reactor.core.publisher.Mono;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Collection {@code referral_index} (an {@link IdIndex}): which referrals belong to a partner's inbox or outbox, to
  * a case, to a flow between two partners, or to a day's statistics bucket. Written with the referral; read to
  * fetch those referrals by {@code _id} instead of scanning them all on the embedded MongoDB-wire server. A
- * referral's partners, case, category and day never change, so an id never has to leave a key.
+ * referral's partners, case, category and day never change, so an id never has to leave a key. A partner's inbox
+ * and outbox are filed counted: a page's total reads one number.
  */
 @Component
-public class ReferralIndex {
+public class ReferralIndex implements SmartInitializingSingleton {
 
     public static final String COLLECTION = "referral_index";
     private static final Logger log = LoggerFactory.getLogger(ReferralIndex.class);
@@ -65,9 +66,27 @@ public class ReferralIndex {
         return List.of(inbound(to), outbound(from), ofCase(caseId), flow(from, to), bucket(day(created), category, to));
     }
 
-    /** In the current batch of the projection: files the referral under its keys. */
+    /** In the current batch of the projection: files the referral under its keys, a partner's lists counted. */
     void file(String referralId, List<String> keys) {
-        keys.forEach(key -> index.file(key, referralId));
+        keys.forEach(key -> {
+            if (counted(key)) {
+                index.fileCounted(key, referralId);
+            } else {
+                index.file(key, referralId);
+            }
+        });
+    }
+
+    private static boolean counted(String key) {
+        return key.startsWith(inbound("")) || key.startsWith(outbound(""));
+    }
+
+    /** How many referrals a partner's inbox or outbox holds, read as one number. */
+    public static Mono<Long> count(com.mongodb.reactivestreams.client.MongoDatabase mongo, String partnerList) {
+        if (!counted(partnerList)) {
+            throw new IllegalArgumentException("not a counted list: " + partnerList);
+        }
+        return IdIndex.count(mongo, COLLECTION, partnerList);
     }
 
     /** The ids filed under that key, none if none. */
@@ -86,11 +105,23 @@ public class ReferralIndex {
     }
 
     /**
+     * Before the projections start (a count set beside them could miss an id they file): builds the index of a
+     * read model older than it, and counts the partners' lists of one older than their counts.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        buildWhenMissing();
+        int counted = index.countWhereMissing(inbound("")) + index.countWhereMissing(outbound(""));
+        if (counted > 0) {
+            log.info("referral index: {} partner lists counted", counted);
+        }
+    }
+
+    /**
      * Read models written before this index existed have referrals and no index: it is built once from them at
      * start (one scan).
      */
-    @EventListener(ContextRefreshedEvent.class)
-    public void buildWhenMissing() {
+    void buildWhenMissing() {
         int keys = index.buildWhenMissing(referrals, List.of("caseId", "fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"),
                 referral -> keys(referral.getString("caseId"), referral.getString("fromPartnerId"), referral.getString("toPartnerId"),
                                  referral.getString("serviceCategory"), referral.getDate("createdAt").toInstant()));

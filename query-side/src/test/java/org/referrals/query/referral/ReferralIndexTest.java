@@ -1,6 +1,7 @@
 package org.referrals.query.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -30,19 +31,29 @@ class ReferralIndexTest {
     private MongoClient client;
     private MongoDatabase database;
     private ReferralIndex index;
+    private com.mongodb.reactivestreams.client.MongoClient reactiveClient;
+    private com.mongodb.reactivestreams.client.MongoDatabase reactive;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        String address = server.bindAndGetConnectionString();
+        client = MongoClients.create(address);
         database = client.getDatabase("test");
+        reactiveClient = com.mongodb.reactivestreams.client.MongoClients.create(address);
+        reactive = reactiveClient.getDatabase("test");
         index = new ReferralIndex(database);
     }
 
     @AfterEach
     void stop() {
+        reactiveClient.close();
         client.close();
         server.shutdown();
+    }
+
+    private long count(String partnerList) {
+        return ReferralIndex.count(reactive, partnerList).block();
     }
 
     @Test
@@ -67,15 +78,60 @@ class ReferralIndexTest {
     }
 
     @Test
+    void aPartnersListsAreCountedOnceEachEvenWhenABatchIsAppliedAgain() {
+        ReferralProjectionDriver driver = new ReferralProjectionDriver(database);
+        driver.apply("r1", requested("r1", "ngo", "clinic", ServiceCategory.HEALTH_CARE, T0), T0);
+        driver.apply("r2", requested("r2", "ngo", "shelter", ServiceCategory.SHELTER_HOUSING, T0), T0);
+        driver.apply("r3", requested("r3", "clinic", "clinic", ServiceCategory.HEALTH_CARE, T0), T0);
+        driver.apply("r1", new ReferralAccepted("r1", null), T0);
+        // a batch redone after a crash files its referrals again: r1 and r3 both in one unit of work
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        index.file("r1", ReferralIndex.keys("case-r1", "ngo", "clinic", "HEALTH_CARE", T0));
+        index.file("r3", ReferralIndex.keys("case-r3", "clinic", "clinic", "HEALTH_CARE", T0));
+        unitOfWork.commit();
+
+        assertThat(count(ReferralIndex.inbound("clinic"))).isEqualTo(2);
+        assertThat(count(ReferralIndex.outbound("ngo"))).isEqualTo(2);
+        assertThat(count(ReferralIndex.outbound("clinic"))).as("a partner referring to itself").isEqualTo(1);
+        assertThat(count(ReferralIndex.inbound("shelter"))).isEqualTo(1);
+        assertThat(count(ReferralIndex.inbound("nobody"))).isZero();
+        assertThat(index.ids(ReferralIndex.inbound("clinic"))).containsExactly("r1", "r3");
+        assertThatThrownBy(() -> count(ReferralIndex.ofCase("case-r1"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listsFiledBeforeCountingAreCountedAtStartAndThenKeptCounted() {
+        var entries = database.getCollection(ReferralIndex.COLLECTION);
+        entries.insertOne(new Document("_id", "to:clinic").append("ids", java.util.List.of("r1", "r2", "r3")));
+        entries.insertOne(new Document("_id", "from:ngo").append("ids", java.util.List.of("r1")));
+        entries.insertOne(new Document("_id", "case:c1").append("ids", java.util.List.of("r1")));
+        entries.insertOne(new Document("_id", "tp:x").append("ids", java.util.List.of("r9")));
+
+        index.afterSingletonsInstantiated();
+
+        assertThat(entries.find(new Document("_id", "to:clinic")).first().get("n")).isEqualTo(3);
+        assertThat(entries.find(new Document("_id", "from:ngo")).first().get("n")).isEqualTo(1);
+        assertThat(entries.find(new Document("_id", "case:c1")).first()).as("not a partner's list").doesNotContainKey("n");
+        assertThat(entries.find(new Document("_id", "tp:x")).first()).doesNotContainKey("n");
+        index.file("r4", ReferralIndex.keys("c4", "ngo", "clinic", "HEALTH_CARE", T0));
+        index.file("r2", ReferralIndex.keys("c2", "ngo", "clinic", "HEALTH_CARE", T0));
+        assertThat(count(ReferralIndex.inbound("clinic"))).isEqualTo(4);
+        assertThat(count(ReferralIndex.outbound("ngo"))).isEqualTo(3);
+        index.afterSingletonsInstantiated(); // counted: left alone
+        assertThat(count(ReferralIndex.inbound("clinic"))).isEqualTo(4);
+    }
+
+    @Test
     void aReadModelWithoutTheIndexGetsItBuiltAtStart() {
         ReferralProjectionDriver driver = new ReferralProjectionDriver(database);
         driver.apply("r1", requested("r1", "ngo", "clinic", ServiceCategory.HEALTH_CARE, T0), T0);
         driver.apply("r2", requested("r2", "un", "clinic", ServiceCategory.LEGAL_AID, T0), T0);
         database.getCollection(ReferralIndex.COLLECTION).drop();
 
-        index.buildWhenMissing();
+        index.afterSingletonsInstantiated();
 
         assertThat(index.ids(ReferralIndex.inbound("clinic"))).containsExactlyInAnyOrder("r1", "r2");
+        assertThat(count(ReferralIndex.inbound("clinic"))).isEqualTo(2);
         assertThat(index.ids(ReferralIndex.flow("un", "clinic"))).containsExactly("r2");
         assertThat(index.ids(ReferralIndex.bucket("2026-03-01", "LEGAL_AID", "clinic"))).containsExactly("r2");
         database.getCollection(ReferralIndex.COLLECTION).insertOne(new Document("_id", "to:clinic-2").append("ids", java.util.List.of("x")));
