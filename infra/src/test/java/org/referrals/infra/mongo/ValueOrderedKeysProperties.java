@@ -10,6 +10,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +102,68 @@ class ValueOrderedKeysProperties {
                 assertThat(docs.find(Filters.eq("_id", id)).first()).as("found by %s", id).isNotNull();
             }
             assertThatThrownBy(() -> docs.insertOne(new Document("_id", "r-2"))).isInstanceOf(MongoWriteException.class);
+        }
+    }
+
+    /** Key values as the server holds them (its own document and ObjectId types). */
+    @Provide
+    Arbitrary<List<Object>> keyValues() {
+        Arbitrary<Object> value = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(40).map(Object.class::cast),
+                Arbitraries.longs().map(Object.class::cast),
+                Arbitraries.integers().map(Object.class::cast),
+                Arbitraries.randomValue(random -> (Object) new de.bwaldvogel.mongo.bson.ObjectId()),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5)
+                           .map(part -> (Object) new de.bwaldvogel.mongo.bson.Document("partner", part).append("n", part.length())));
+        return value.list().ofMinSize(1).ofMaxSize(20);
+    }
+
+    @Property(tries = 200)
+    void aKeyIsReadBackAsItWasWrittenAndTextKeysAreNotJavaSerialised(@ForAll("keyValues") List<Object> ids) {
+        for (Object id : ids) {
+            KeyValue key = new KeyValue(id);
+            WriteBuffer written = new WriteBuffer();
+            ValueOrderedKeys.instance().write(written, key);
+            ByteBuffer bytes = written.getBuffer().flip();
+
+            Object read = ValueOrderedKeys.instance().read(bytes);
+
+            assertThat(read).isEqualTo(key);
+            assertThat(ValueOrderedKeys.instance().compare(read, key)).isZero();
+            assertThat(bytes.remaining()).as("every byte written is read").isZero();
+            assertThat(bytes.get(0) == ValueOrderedKeys.ONE_TEXT).as("own tag for %s", id).isEqualTo(id instanceof String);
+        }
+    }
+
+    @Test
+    void aKeyAnOlderVersionWroteJavaSerialisedIsStillRead() {
+        WriteBuffer written = new WriteBuffer();
+        new org.h2.mvstore.type.ObjectDataType().write(written, new KeyValue("referral-1"));
+        ByteBuffer bytes = written.getBuffer().flip();
+
+        assertThat(ValueOrderedKeys.instance().read(bytes)).isEqualTo(new KeyValue("referral-1"));
+    }
+
+    @Test
+    void textKeysWrittenInTheirOwnFormReopenFromTheFile() throws Exception {
+        Path file = Files.createTempDirectory("value-ordered-text-").resolve("mongo.mv.db");
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            ids.add(i % 3 == 0 ? (Object) (long) i : "to:partner-" + i + (i % 7 == 0 ? "|é✓𝄞" : ""));
+        }
+        try (EmbeddedMongoServer first = EmbeddedMongoServer.start(file, 0);
+             MongoClient writer = MongoClients.create(first.connectionString())) {
+            List<Document> all = new ArrayList<>();
+            ids.forEach(id -> all.add(new Document("_id", id).append("v", 1)));
+            writer.getDatabase("t").getCollection("docs").insertMany(all);
+        }
+        try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file, 0);
+             MongoClient reader = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> docs = reader.getDatabase("t").getCollection("docs");
+            for (Object id : ids) {
+                assertThat(docs.find(Filters.eq("_id", id)).first()).as("found by %s", id).isNotNull();
+            }
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "to:partner-1"))).isInstanceOf(MongoWriteException.class);
         }
     }
 }
