@@ -1,8 +1,10 @@
 package org.referrals.infra.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -16,6 +18,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * counted as kilobytes, the back pressure never started, and the catch-up of a 1,000,000-event network filled the
  * heap with unsaved pages until H2's writer failed. Here each document is measured (a walk of its fields, far
  * cheaper than the serialisation H2 does at every store), and not sampled.
+ * <p>
+ * Documents are stored as BSON where that gives them back unchanged ({@link BsonDocuments}).
  */
 final class MeasuredDocuments extends ObjectDataType {
 
@@ -24,6 +28,18 @@ final class MeasuredDocuments extends ObjectDataType {
     private static final int MAP_ENTRY = 40;
     /** Deeper than this is counted flat: read models are shallow, and a walk must not overflow the stack. */
     private static final int MAX_DEPTH = 64;
+
+    @Override
+    public void write(WriteBuffer buff, Object value) {
+        if (!BsonDocuments.write(buff, value)) {
+            super.write(buff, value);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        return BsonDocuments.isNext(buff) ? BsonDocuments.read(buff) : super.read(buff);
+    }
 
     @Override
     public int getMemory(Object value) {
