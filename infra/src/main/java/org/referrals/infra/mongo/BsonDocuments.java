@@ -35,18 +35,27 @@ final class BsonDocuments {
     private BsonDocuments() {
     }
 
-    /** Writes the tag and the document, and answers true; answers false, writing nothing, if it is not storable. */
+    /**
+     * Writes the tag and the document, and answers true; answers false, writing nothing, if it is not storable or
+     * changed while being read. mongo-java-server changes a stored document in place when it updates it, while
+     * H2's background writer may be storing the page that holds it: Java serialisation walks a map's table without
+     * noticing, but an iterator throws {@code ConcurrentModificationException}, and any exception here would close
+     * the whole store. Such a document is stored the old way; its update stores the page again anyway.
+     */
     static boolean write(WriteBuffer buff, Object value) {
-        if (!(value instanceof Document document) || !storable(document, 0)) {
+        if (!(value instanceof Document document)) {
             return false;
         }
         ByteBuf bson = Unpooled.buffer(256);
         try {
+            if (!storable(document, 0)) {
+                return false;
+            }
             BsonEncoder.encodeDocument(document, bson);
             buff.put(TAG).putVarInt(bson.readableBytes())
                 .put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
             return true;
-        } catch (RuntimeException notEncodable) {
+        } catch (RuntimeException changedOrNotEncodable) {
             return false; // nothing was written to buff yet
         } finally {
             bson.release();

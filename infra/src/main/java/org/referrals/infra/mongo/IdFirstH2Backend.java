@@ -2,6 +2,7 @@ package org.referrals.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -15,6 +16,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,6 +50,11 @@ final class IdFirstH2Backend extends H2Backend {
 
     IdFirstH2Backend(String fileName) {
         super(fileName);
+    }
+
+    /** The store (for tests). */
+    org.h2.mvstore.MVStore store() {
+        return getMvStore();
     }
 
     /** One snapshot of all maps to the file now; a process killed afterwards keeps every write made before. */
@@ -98,6 +105,15 @@ final class IdFirstH2Backend extends H2Backend {
     }
 
     static final class IdFirstCollection extends H2Collection {
+
+        /**
+         * Set while this thread updates documents: the documents it finds are then copies. mongo-java-server
+         * changes the document it found in place and stores that same object again, but H2 keeps the object in the
+         * page it came from, which its background writer may be storing at that moment: it wrote documents half
+         * changed (a Java serialisation that cannot be read back), and BSON's walk of such a document failed, which
+         * closed the store during a catch-up. With a copy, an object stored in H2 never changes.
+         */
+        private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
 
         /** Documents checked against a filter, per collection name: shows in tests which queries scan. */
         static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> EXAMINED_IN =
@@ -169,8 +185,42 @@ final class IdFirstH2Backend extends H2Backend {
         }
 
         @Override
+        public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
+                                        boolean isUpsert, Oplog oplog) {
+            return whileUpdating(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        @Override
+        public Document findAndModify(Document query) {
+            return whileUpdating(() -> super.findAndModify(query));
+        }
+
+        private static Document whileUpdating(java.util.function.Supplier<Document> update) {
+            boolean outer = !UPDATING.get();
+            UPDATING.set(true);
+            try {
+                return update.get();
+            } finally {
+                if (outer) {
+                    UPDATING.set(false);
+                }
+            }
+        }
+
+        @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
+            QueryResult found = find(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (!UPDATING.get()) {
+                return found;
+            }
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        private QueryResult find(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                 Document fieldSelector) {
             Document byId = idCondition(query);
             Index<Object> index = idIndex;
             if (byId != null && index != null && index.canHandle(byId)) {

@@ -87,6 +87,34 @@ class BsonDocumentsProperties {
         }
     }
 
+    /**
+     * A document changed while H2's writer stores it must not make the write throw (that closes the store); the
+     * collection no longer changes stored documents ({@code IdFirstH2BackendTest}), this is the second line.
+     */
+    @Test
+    void aDocumentChangedWhileItIsWrittenDoesNotFailTheWrite() throws Exception {
+        Document document = new Document("_id", "to:partner");
+        for (int i = 0; i < 200; i++) {
+            document.append("f" + i, "v" + i);
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread updater = new Thread(() -> {
+            for (long i = 0; !done.get(); i++) {
+                document.put("changing", i);
+                document.remove("changing");
+            }
+        });
+        updater.start();
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                assertThat(written(document).remaining()).isPositive();
+            }
+        } finally {
+            done.set(true);
+            updater.join();
+        }
+    }
+
     @Test
     void aDocumentAnOlderVersionJavaSerialisedIsStillRead() {
         Document document = new Document("_id", "referral-1").append("status", "ACCEPTED").append("version", 3L);

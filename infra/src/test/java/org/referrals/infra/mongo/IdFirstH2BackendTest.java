@@ -27,6 +27,33 @@ class IdFirstH2BackendTest {
     @TempDir
     Path dir;
 
+    /** H2's background writer may be storing a document's page at any time: an update must not change it in place. */
+    @Test
+    void anUpdateStoresAChangedCopyAndNeverChangesTheStoredDocument() {
+        IdFirstH2Backend backend = new IdFirstH2Backend(dir.resolve("in-place.mv.db").toString());
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            docs.insertOne(new Document("_id", "a").append("v", 1).append("ids", List.of("x")));
+            docs.insertOne(new Document("_id", "b").append("v", 1).append("kind", "scan"));
+            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = backend.store().openMap("databases.t.docs");
+            de.bwaldvogel.mongo.bson.Document a = stored.get("a");
+            de.bwaldvogel.mongo.bson.Document b = stored.get("b");
+
+            docs.updateOne(Filters.and(Filters.eq("_id", "a"), Filters.lt("v", 2)), Updates.combine(Updates.set("v", 2), Updates.addToSet("ids", "y")));
+            docs.updateOne(Filters.eq("kind", "scan"), Updates.unset("v")); // found by a scan, not by _id
+            docs.findOneAndUpdate(Filters.eq("_id", "a"), Updates.inc("v", 1));
+
+            assertThat(a).as("the object H2 held before").containsEntry("v", 1).containsEntry("ids", List.of("x"));
+            assertThat(b).containsEntry("v", 1);
+            assertThat(stored.get("a")).containsEntry("v", 3).containsEntry("ids", List.of("x", "y"));
+            assertThat(stored.get("b")).doesNotContainKey("v");
+            assertThat(docs.find(Filters.eq("_id", "a")).first().getInteger("v")).isEqualTo(3);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     @Test
     void filtersByIdAndMoreExamineOnlyTheNamedDocuments() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("mongo.mv.db"), 0);
