@@ -46,17 +46,21 @@ final class BsonDocuments {
         if (!(value instanceof Document document)) {
             return false;
         }
+        try {
+            // checked first, so a document stored the old way (the token store's binaries) allocates no buffer
+            return storable(document, 0) && encode(buff, document);
+        } catch (RuntimeException changedOrNotEncodable) {
+            return false; // nothing was written to buff yet
+        }
+    }
+
+    private static boolean encode(WriteBuffer buff, Document document) {
         ByteBuf bson = Unpooled.buffer(256);
         try {
-            if (!storable(document, 0)) {
-                return false;
-            }
             BsonEncoder.encodeDocument(document, bson);
             buff.put(TAG).putVarInt(bson.readableBytes())
                 .put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
             return true;
-        } catch (RuntimeException changedOrNotEncodable) {
-            return false; // nothing was written to buff yet
         } finally {
             bson.release();
         }

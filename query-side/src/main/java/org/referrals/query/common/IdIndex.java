@@ -61,10 +61,8 @@ public final class IdIndex {
      * miss its id. Answers how many keys it counted.
      */
     public int countWhereMissing(String prefix) {
-        char last = prefix.charAt(prefix.length() - 1);
-        String afterPrefix = prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
         List<String> uncounted = new ArrayList<>();
-        index.find(IdRange.of(prefix, afterPrefix)).sort(IdRange.ORDER).limit(IdRange.ALL)
+        index.find(IdRange.startingWith(prefix)).sort(IdRange.ORDER).limit(IdRange.ALL)
              .projection(com.mongodb.client.model.Projections.include(COUNT))
              .forEach(entry -> {
                  if (!entry.containsKey(COUNT)) {

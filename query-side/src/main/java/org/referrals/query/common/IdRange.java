@@ -25,6 +25,18 @@ public final class IdRange {
 
     /** The ids that start with {@code key|}. */
     public static Bson under(String key) {
-        return of(key + "|", key + "}");
+        return startingWith(key + "|");
+    }
+
+    /**
+     * The ids that start with a prefix: from it up to the prefix with its last character raised by one. The prefix
+     * must not be empty nor end in U+FFFF, which has no character after it.
+     */
+    public static Bson startingWith(String prefix) {
+        int last = prefix.length() - 1;
+        if (last < 0 || prefix.charAt(last) == Character.MAX_VALUE) {
+            throw new IllegalArgumentException("no range of ids starts with an empty prefix or one ending in U+FFFF");
+        }
+        return of(prefix, prefix.substring(0, last) + (char) (prefix.charAt(last) + 1));
     }
 }
