@@ -41,6 +41,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         backend.persist();
     }
 
+    /** Empty while the store's file reads and writes; else what went wrong ({@link IdFirstH2Backend#damage()}). */
+    public java.util.Optional<String> damage() {
+        return backend.damage();
+    }
+
     public int port() {
         return address.getPort();
     }

@@ -52,6 +52,52 @@ final class IdFirstH2Backend extends H2Backend {
         super(fileName);
     }
 
+    /**
+     * The first error the store's file gave, if any. H2 answers a page it cannot read with an exception on that read
+     * only: the server turns it into an error reply and goes on, and the application would go on serving a read
+     * model it cannot read. Recorded here, it turns the health endpoint DOWN ({@link MongoHealthIndicator}).
+     */
+    private volatile String damage;
+
+    /**
+     * Every command holds the store's version it started on until it is done. A query reads the whole collection
+     * within its command (the server collects the result before the first batch), taking pages from the maps'
+     * roots of when it began; meanwhile writes and H2's background compaction move pages to new chunks, and H2
+     * frees the old chunk once no registered reader needs it, after five versions (a second or two under load).
+     * Unregistered, a scan of the 1,000,000-event read model at start failed with "Chunk 37780 not found" (the same
+     * race as h2database#4383): the file was sound, the reader had outlived its chunks.
+     */
+    @Override
+    public Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command, Document query) {
+        org.h2.mvstore.MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } catch (RuntimeException e) {
+            recordIfStoreError(e);
+            throw e;
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
+    }
+
+    private void recordIfStoreError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.h2.mvstore.MVStoreException && damage == null) {
+                damage = cause.getMessage(); // H2's text names chunks, pages and maps, never a document's content
+                log.error("embedded MongoDB: the store file gave an error on a read; the read model must be rebuilt: {}", damage);
+                return;
+            }
+        }
+    }
+
+    /** Empty while the store reads and writes; else what went wrong (an error seen, or the store closed by H2). */
+    java.util.Optional<String> damage() {
+        if (damage != null) {
+            return java.util.Optional.of(damage);
+        }
+        return getMvStore().isClosed() ? java.util.Optional.of("the store is closed") : java.util.Optional.empty();
+    }
+
     /** The store (for tests). */
     org.h2.mvstore.MVStore store() {
         return getMvStore();
@@ -167,8 +213,12 @@ final class IdFirstH2Backend extends H2Backend {
             log.warn("embedded MongoDB: the _id index of {} had {} entries for {} documents (saved mid-write before a crash); filed again",
                      getCollectionName(), keys.sizeAsLong(), count());
             keys.clear();
+            org.h2.mvstore.MVStore store = keys.getStore();
+            org.h2.mvstore.MVStore.TxCounter reading = store.registerVersionUsage(); // as a command's (handleCommand)
             try (Stream<DocumentWithPosition<Object>> documents = streamAllDocumentsWithPosition()) {
                 documents.forEach(document -> index.add(document.getDocument(), document.getPosition(), this));
+            } finally {
+                store.deregisterVersionUsage(reading);
             }
         }
 
