@@ -53,9 +53,9 @@ final class IdFirstH2Backend extends H2Backend {
     }
 
     /**
-     * The first error the store's file gave, if any. H2 answers a page it cannot read with an exception on that read
-     * only: the server turns it into an error reply and goes on, and the application would go on serving a read
-     * model it cannot read. Recorded here, it turns the health endpoint DOWN ({@link MongoHealthIndicator}).
+     * The first error the store's file gave, if any. H2 answers a page it cannot read with an exception on that
+     * command only: the server turns it into an error reply and goes on, and the application would go on serving a
+     * read model it cannot read. Recorded here, it turns the health endpoint DOWN ({@link MongoHealthIndicator}).
      */
     private volatile String damage;
 
@@ -64,8 +64,8 @@ final class IdFirstH2Backend extends H2Backend {
      * within its command (the server collects the result before the first batch), taking pages from the maps'
      * roots of when it began; meanwhile writes and H2's background compaction move pages to new chunks, and H2
      * frees the old chunk once no registered reader needs it, after five versions (a second or two under load).
-     * Unregistered, a scan of the 1,000,000-event read model at start failed with "Chunk 37780 not found" (the same
-     * race as h2database#4383): the file was sound, the reader had outlived its chunks.
+     * Unregistered, a scan of the 1,000,000-event read model at start failed with "Chunk 37780 not found": the
+     * reader had outlived its chunks (the race of h2database#4383; {@code StoreReadsTest} shows it).
      */
     @Override
     public Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command, Document query) {
@@ -84,7 +84,8 @@ final class IdFirstH2Backend extends H2Backend {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.h2.mvstore.MVStoreException && damage == null) {
                 damage = cause.getMessage(); // H2's text names chunks, pages and maps, never a document's content
-                log.error("embedded MongoDB: the store file gave an error on a read; the read model must be rebuilt: {}", damage);
+                log.error("embedded MongoDB: the store file gave an error, health is DOWN: {}; to rebuild: {}", damage,
+                          MongoHealthIndicator.REBUILD);
                 return;
             }
         }
