@@ -9,7 +9,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.io.RandomAccessFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,78 +98,133 @@ class StoreReadsTest {
         }
     }
 
-    /** A page the file no longer holds: the read fails, and the server is marked damaged, so health says DOWN. */
+    /** The disk fails a read: the command fails, and the server is marked damaged, so health says DOWN. */
     @Test
     void aStoreThatCannotBeReadIsReportedDownWithTheRebuild() throws Exception {
-        Path file = dir.resolve("damaged.mv.db");
-        IdFirstH2Backend writing = new IdFirstH2Backend(file.toString());
-        writing.store().setAutoCommitDelay(0); // no background saves: the documents go into one chunk, saved below
-        de.bwaldvogel.mongo.MongoServer writer = new de.bwaldvogel.mongo.MongoServer(writing);
-        try (MongoClient client = MongoClients.create(writer.bindAndGetConnectionString())) {
+        org.h2.store.fs.FilePath.register(new FailingReads());
+        Path file = Path.of(FailingReads.SCHEME + ":" + dir.resolve("damaged.mv.db"));
+        withServer(file, docs -> {
             for (int i = 0; i < 50; i++) {
                 List<Document> batch = new ArrayList<>();
                 for (int j = 0; j < 200; j++) {
                     batch.add(new Document("_id", "d" + i + "-" + j).append("text", "x".repeat(200)));
                 }
-                client.getDatabase("t").getCollection("docs").insertMany(batch);
+                docs.insertMany(batch);
             }
-            writing.persist(); // the documents' chunk, then a newer one: the documents are not read at open
-            client.getDatabase("t").getCollection("side").insertOne(new Document("_id", "later"));
-            writing.persist();
-        } finally {
-            writer.shutdownNow();
-        }
-        zeroTheInsideOfTheDocumentsChunk(file);
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
+        });
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0); // reopened: no document in the cache
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoHealthIndicator health = new MongoHealthIndicator(client, beanProvider(server));
             assertThat(server.damage()).isEmpty();
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
+            FailingReads.failing = true;
             assertThatThrownBy(() -> client.getDatabase("t").getCollection("docs").countDocuments(Filters.exists("text")))
                     .isInstanceOf(MongoException.class);
+            FailingReads.failing = false;
 
-            assertThat(server.damage()).isPresent();
+            assertThat(server.damage()).get().asString().contains("Reading from file").contains("failed");
             var report = health.health();
             assertThat(report.getStatus()).isEqualTo(Status.DOWN);
             assertThat(report.getDetails().get("store").toString()).startsWith("damaged: ");
             assertThat(report.getDetails()).containsEntry("action", MongoHealthIndicator.REBUILD);
+        } finally {
+            FailingReads.failing = false;
         }
     }
 
-    /**
-     * Zeroes the pages of the largest chunk but the newest (the documents, not read at open), leaving its header and
-     * footer: H2 opens the file and fails when a read reaches those pages.
-     */
-    private static void zeroTheInsideOfTheDocumentsChunk(Path file) throws java.io.IOException {
-        long block = -1;
-        long blocks = 0;
-        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-        try {
-            int newest = store.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk."))
-                    .mapToInt(StoreReadsTest::chunkId).max().orElseThrow();
-            for (var entry : store.getLayoutMap().entrySet()) {
-                if (entry.getKey().startsWith("chunk.") && chunkId(entry.getKey()) != newest) {
-                    var chunk = org.h2.mvstore.DataUtils.parseMap(entry.getValue());
-                    long length = org.h2.mvstore.DataUtils.readHexLong(chunk, "len", 0);
-                    if (length > blocks) {
-                        block = org.h2.mvstore.DataUtils.readHexLong(chunk, "block", -1);
-                        blocks = length;
-                    }
+    /** H2 files under {@code failing:}: reads fail with an I/O error while {@link #failing} is set. */
+    public static final class FailingReads extends org.h2.store.fs.FilePathWrapper {
+
+        static final String SCHEME = "failing";
+        static volatile boolean failing;
+
+        public FailingReads() { // H2 makes one per path by reflection
+        }
+
+        @Override
+        public String getScheme() {
+            return SCHEME;
+        }
+
+        @Override
+        public FileChannel open(String mode) throws IOException {
+            return new Channel(getBase().open(mode));
+        }
+
+        private static final class Channel extends org.h2.store.fs.FileBase {
+
+            private final FileChannel base;
+
+            Channel(FileChannel base) {
+                this.base = base;
+            }
+
+            private static void check() throws IOException {
+                if (failing) {
+                    throw new IOException("the disk failed a read (test)");
                 }
             }
-        } finally {
-            store.close();
-        }
-        assertThat(blocks).as("blocks of the documents' chunk").isGreaterThan(2);
-        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-            raw.seek((block + 1) * 4096);
-            raw.write(new byte[(int) (blocks - 2) * 4096]);
-        }
-    }
 
-    private static int chunkId(String layoutKey) {
-        return Integer.parseInt(layoutKey.substring("chunk.".length()), 16);
+            @Override
+            public int read(ByteBuffer dst) throws IOException {
+                check();
+                return base.read(dst);
+            }
+
+            @Override
+            public int read(ByteBuffer dst, long position) throws IOException {
+                check();
+                return base.read(dst, position);
+            }
+
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                return base.write(src);
+            }
+
+            @Override
+            public int write(ByteBuffer src, long position) throws IOException {
+                return base.write(src, position);
+            }
+
+            @Override
+            public long position() throws IOException {
+                return base.position();
+            }
+
+            @Override
+            public FileChannel position(long newPosition) throws IOException {
+                base.position(newPosition);
+                return this;
+            }
+
+            @Override
+            public long size() throws IOException {
+                return base.size();
+            }
+
+            @Override
+            public FileChannel truncate(long size) throws IOException {
+                base.truncate(size);
+                return this;
+            }
+
+            @Override
+            public void force(boolean metaData) throws IOException {
+                base.force(metaData);
+            }
+
+            @Override
+            public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+                return base.tryLock(position, size, shared);
+            }
+
+            @Override
+            protected void implCloseChannel() throws IOException {
+                base.close();
+            }
+        }
     }
 
     private static org.springframework.beans.factory.ObjectProvider<EmbeddedMongoServer> beanProvider(EmbeddedMongoServer server) {
