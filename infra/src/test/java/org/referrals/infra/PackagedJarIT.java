@@ -28,11 +28,10 @@ class PackagedJarIT {
             String health = app.awaitHealthy(Duration.ofSeconds(90));
             assertThat(health).contains("\"status\":\"UP\"");
             assertThat(app.output()).contains("data directory: " + workDir.resolve("data"))
-                                    .contains("event store: embedded H2 database")
-                                    .contains("MongoDB: embedded server on 127.0.0.1:")
+                                    .contains("event store: embedded SQLite database")
+                                    .contains("MongoDB: embedded in-memory server on 127.0.0.1:")
                                     .doesNotContain(":8124"); // no Axon Server connection attempt (host:port)
-            assertThat(workDir.resolve("data").resolve("eventstore.mv.db")).exists();
-            assertThat(workDir.resolve("data").resolve("mongo.mv.db")).exists();
+            assertThat(workDir.resolve("data").resolve("eventstore.db")).exists();
             runReadmeWalkthrough();
         }
     }

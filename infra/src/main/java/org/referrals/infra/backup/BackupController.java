@@ -56,7 +56,7 @@ public class BackupController {
                              + "models are rebuilt at that first start. 409 with an external event store or Axon "
                              + "Server (back those up with their own tools).")
     public Mono<ResponseEntity<BackupTaken>> backup() {
-        // with Axon Server the H2 file holds the case keys only: a backup of it alone would look whole and not be
+        // with Axon Server the SQLite file holds the case keys only: a backup of it alone would look whole and not be
         if (!properties.eventstore().embedded() || axonServer) {
             throw ReadProblems.problem(HttpStatus.CONFLICT, "backup-not-embedded", "Backup not possible here",
                     "the events are not in the embedded data directory (external database or Axon Server): back them "

@@ -14,27 +14,31 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.referrals.infra.DataDirectory;
+import org.referrals.infra.eventstore.EmbeddedEventStoreFiles;
 
 /**
  * A backup of the embedded data directory, taken while the application runs, and its restore into a new directory.
  *
- * <p>The zip holds what cannot be rebuilt: H2's consistent online copy ({@code BACKUP TO}) of the event store, which
- * also holds the case key store, and the master key file that wraps those keys (without it every case's personal
- * data is gone). The MongoDB read models are left out on purpose: a restored directory starts without them and
+ * <p>The zip holds what cannot be rebuilt: SQLite's consistent online copy ({@code VACUUM INTO}, one read
+ * transaction, without free pages) of the event store, which also holds the case key store, and the master key file
+ * that wraps those keys (without it every case's personal data is gone). A backup of a version before 2026-12-04
+ * holds the H2 file instead; it is restored as it is, and the first start moves it to SQLite. The MongoDB read models are left out on purpose: a restored directory starts without them and
  * its projections rebuild them from the events. A backup therefore holds keys and personal data (encrypted): it is
  * written with mode 0600 and must be kept like the data directory itself.
  */
 public final class EmbeddedBackup {
 
-    static final String EVENT_STORE = "eventstore.mv.db";
+    static final String EVENT_STORE = EmbeddedEventStoreFiles.SQLITE;
+    /** The event store in a backup of a version before 2026-12-04. */
+    static final String EVENT_STORE_H2 = "eventstore.mv.db";
     static final String MASTER_KEY = "master-key";
     static final String MANIFEST = "backup.properties";
-    private static final Set<String> ENTRIES = Set.of(EVENT_STORE, MASTER_KEY, MANIFEST);
+    private static final Set<String> STORES = Set.of(EVENT_STORE, EVENT_STORE_H2);
+    private static final Set<String> ENTRIES = Set.of(EVENT_STORE, EVENT_STORE_H2, MASTER_KEY, MANIFEST);
 
     private EmbeddedBackup() {
     }
@@ -46,23 +50,21 @@ public final class EmbeddedBackup {
     /** Writes the backup to target (a new file). */
     public static Manifest take(DataSource eventStore, Path dataDir, Path target) throws IOException, SQLException {
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Path h2Copy = Files.createTempFile(target.toAbsolutePath().getParent(), "eventstore-", ".zip");
+        Path copy = target.toAbsolutePath().resolveSibling(target.getFileName() + ".eventstore.tmp");
         try {
+            // SQLite writes into an empty file, created first so that it is never readable by others
+            Files.createFile(copy);
+            DataDirectory.restrictToOwner(copy, "rw-------");
             try (Connection connection = eventStore.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("BACKUP TO '" + h2Copy.toString().replace("'", "''") + "'");
+                statement.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
             }
             Path masterKey = dataDir.resolve(MASTER_KEY);
             boolean withKey = Files.exists(masterKey);
             Instant takenAt = Instant.now();
             Files.createFile(target);
             DataDirectory.restrictToOwner(target, "rw-------");
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target));
-                 ZipFile h2 = new ZipFile(h2Copy.toFile())) {
-                ZipEntry store = h2.getEntry(EVENT_STORE);
-                if (store == null) {
-                    throw new IOException("H2's backup holds no " + EVENT_STORE);
-                }
-                try (InputStream in = h2.getInputStream(store)) {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
+                try (InputStream in = Files.newInputStream(copy)) {
                     add(zip, EVENT_STORE, in);
                 }
                 if (withKey) {
@@ -71,7 +73,7 @@ public final class EmbeddedBackup {
                     }
                 }
                 Properties manifest = new Properties();
-                manifest.setProperty("format", "1");
+                manifest.setProperty("format", "2");
                 manifest.setProperty("takenAt", takenAt.toString());
                 manifest.setProperty("masterKeyIncluded", Boolean.toString(withKey));
                 manifest.setProperty("readModels", "not included: rebuilt from the event store at the first start");
@@ -82,13 +84,13 @@ public final class EmbeddedBackup {
             }
             return new Manifest(takenAt, withKey, Files.size(target));
         } finally {
-            Files.deleteIfExists(h2Copy);
+            Files.deleteIfExists(copy);
         }
     }
 
     /** Unpacks a backup into dataDir, which must not hold an event store yet. */
     public static void restore(Path backup, Path dataDir) {
-        if (Files.exists(dataDir.resolve(EVENT_STORE))) {
+        if (STORES.stream().anyMatch(store -> Files.exists(dataDir.resolve(store)))) {
             throw new IllegalStateException("will not restore into " + dataDir + ": it already holds an event store");
         }
         try {
@@ -107,7 +109,7 @@ public final class EmbeddedBackup {
                     try (OutputStream out = Files.newOutputStream(file)) {
                         zip.transferTo(out);
                     }
-                    eventStoreFound |= entry.getName().equals(EVENT_STORE);
+                    eventStoreFound |= STORES.contains(entry.getName());
                 }
             }
             if (!eventStoreFound) {

@@ -1,7 +1,7 @@
 package org.referrals.infra.crypto;
 
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -16,15 +16,32 @@ public class CaseKeyStore {
 
     private final JdbcTemplate jdbc;
 
-    public CaseKeyStore(DataSource dataSource, boolean postgres) {
+    /** @param sqlite the embedded SQLite database, else PostgreSQL */
+    public CaseKeyStore(DataSource dataSource, boolean sqlite) {
         this.jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS case_data_key ("
-                             + "case_id VARCHAR(64) PRIMARY KEY, "
-                             + "wrapped_key " + (postgres ? "BYTEA" : "VARBINARY(128)") + " NOT NULL, "
-                             + "created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
-        // the blind index and the closure time live and die with the key: erasure deletes the row
-        jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS blind_index VARCHAR(64)");
-        jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP WITH TIME ZONE");
+        createTable(jdbc, sqlite);
+    }
+
+    /**
+     * The table, where it is missing. The blind index and the closure time live and die with the key: erasure
+     * deletes the row. SQLite keeps times as milliseconds since the epoch (its JDBC driver's default for timestamps).
+     */
+    public static void createTable(JdbcTemplate jdbc, boolean sqlite) {
+        if (sqlite) {
+            jdbc.execute("CREATE TABLE IF NOT EXISTS case_data_key ("
+                                 + "case_id TEXT PRIMARY KEY, "
+                                 + "wrapped_key BLOB NOT NULL, "
+                                 + "created_at INTEGER DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL, "
+                                 + "blind_index TEXT, "
+                                 + "closed_at INTEGER)");
+        } else {
+            jdbc.execute("CREATE TABLE IF NOT EXISTS case_data_key ("
+                                 + "case_id VARCHAR(64) PRIMARY KEY, "
+                                 + "wrapped_key BYTEA NOT NULL, "
+                                 + "created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+            jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS blind_index VARCHAR(64)");
+            jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP WITH TIME ZONE");
+        }
         jdbc.execute("CREATE INDEX IF NOT EXISTS case_data_key_blind_index ON case_data_key (blind_index)");
     }
 
@@ -48,12 +65,12 @@ public class CaseKeyStore {
     }
 
     public void setClosedAt(String caseId, Instant closedAt) {
-        jdbc.update("UPDATE case_data_key SET closed_at = ? WHERE case_id = ?", closedAt.atOffset(ZoneOffset.UTC), caseId);
+        jdbc.update("UPDATE case_data_key SET closed_at = ? WHERE case_id = ?", Timestamp.from(closedAt), caseId);
     }
 
     public List<String> closedBefore(Instant cutoff, int limit) {
         return jdbc.queryForList("SELECT case_id FROM case_data_key WHERE closed_at < ? ORDER BY closed_at, case_id LIMIT ?",
-                                 String.class, cutoff.atOffset(ZoneOffset.UTC), limit);
+                                 String.class, Timestamp.from(cutoff), limit);
     }
 
     /** Destroys the key: afterwards nothing sealed under it can be opened. Answers whether a key was there. */

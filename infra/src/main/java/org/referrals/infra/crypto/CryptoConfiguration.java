@@ -3,7 +3,6 @@ package org.referrals.infra.crypto;
 import javax.sql.DataSource;
 import org.referrals.infra.DataDirectory;
 import org.referrals.infra.ReferralsProperties;
-import org.referrals.infra.eventstore.EventStoreDataSources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +11,7 @@ public class CryptoConfiguration {
 
     @Bean
     public CaseKeyStore caseKeyStore(DataSource dataSource, ReferralsProperties properties) {
-        return new CaseKeyStore(dataSource, EventStoreDataSources.isPostgres(properties.eventstore().url()));
+        return new CaseKeyStore(dataSource, properties.eventstore().embedded());
     }
 
     @Bean

@@ -20,6 +20,11 @@ public class JdbcResponseDeadlines implements ResponseDeadlines {
 
     public JdbcResponseDeadlines(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        createTable(jdbc);
+    }
+
+    /** The table, where it is missing (the same SQL on SQLite and PostgreSQL). */
+    public static void createTable(JdbcTemplate jdbc) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS referral_deadline ("
                              + "referral_id VARCHAR(64) PRIMARY KEY, "
                              + "respond_by TIMESTAMP NOT NULL, "

@@ -12,11 +12,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.ReadEventDataW
  * The query a tracking processor uses while its token has gaps (positions taken by transactions not committed yet),
  * with the range of positions it may touch stated explicitly.
  * <p>
- * Axon's default, {@code WHERE (i > ? AND i <= ?) OR i IN (gaps)}, is an {@code OR} that H2 cannot answer from the
- * primary key: it scans the whole event table on every poll. With a thousand events that was most of the CPU of
- * the application under load; with a million it would be all of it. Bounding the query by the lowest gap and the
- * end of the batch gives H2 (and PostgreSQL) an index range; the gaps are never older than the gap timeout, so the
- * range stays short.
+ * Axon's default, {@code WHERE (i > ? AND i <= ?) OR i IN (gaps)}, is an {@code OR} that H2 (the embedded store
+ * until 2026-12-04) answered by scanning the whole event table on every poll. Bounding the query by the lowest gap
+ * and the end of the batch gives every database an index range; the gaps are never older than the gap timeout, so
+ * the range stays short. Gaps arise where appends commit out of order (PostgreSQL); SQLite, with one writer at a
+ * time, leaves none.
  */
 final class BoundedGapQuery implements ReadEventDataWithGapsStatementBuilder {
 

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event store: Axon's {@link JdbcEventStorageEngine} on the embedded H2 file database, or on the database of
+ * The event store: Axon's {@link JdbcEventStorageEngine} on the embedded SQLite file database, or on the database of
  * {@code REFERRALS_EVENTSTORE_URL} (PostgreSQL). With Axon Server configured the connector's event store is used
  * instead, and the JDBC database keeps only the case key store.
  */
@@ -38,9 +38,11 @@ public class EventStoreConfiguration {
         ReferralsProperties.EventStore config = properties.eventstore();
         String role = axonServer ? "case key store (events go to Axon Server)" : "event store";
         if (config.embedded()) {
-            var file = dataDirectory.resolve("eventstore");
-            log.info("{}: embedded H2 database {}.mv.db", role, file);
-            return EventStoreDataSources.embeddedH2(file);
+            var file = dataDirectory.resolve(EmbeddedEventStoreFiles.SQLITE);
+            log.info("{}: embedded SQLite database {}", role, file);
+            HikariDataSource sqlite = EventStoreDataSources.embedded(file);
+            EmbeddedEventStoreFiles.migrateFromH2(dataDirectory, sqlite);
+            return sqlite;
         }
         log.info("{}: external database {}", role, config.url().replaceAll("\\?.*", ""));
         return EventStoreDataSources.external(config.url(), config.user(), config.password());
@@ -60,7 +62,7 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  ReferralsProperties properties) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -69,8 +71,8 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .dataType(String.class) // JSON as text: readable with any SQL client
-                .readEventDataWithGaps(new BoundedGapQuery())
-                .build();
+                .readEventDataWithGaps(new BoundedGapQuery());
+        JdbcEventStorageEngine engine = (properties.eventstore().embedded() ? SqliteTokenQueries.apply(builder) : builder).build();
         engine.createSchema(tableFactory(properties.eventstore()));
         return engine;
     }
@@ -103,7 +105,7 @@ public class EventStoreConfiguration {
 
     static EventTableFactory tableFactory(ReferralsProperties.EventStore config) {
         return config.embedded() || !EventStoreDataSources.isPostgres(config.url())
-                ? JsonEventTableFactory.H2
+                ? JsonEventTableFactory.SQLITE
                 : JsonEventTableFactory.POSTGRES;
     }
 }

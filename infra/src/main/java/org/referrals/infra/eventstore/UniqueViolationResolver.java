@@ -3,12 +3,14 @@ package org.referrals.infra.eventstore;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Recognises a unique-key violation, which for the event table means another command appended the same
  * aggregate sequence number first (Axon then raises a {@code ConcurrencyException}). Axon's default resolver only
  * knows {@link SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws: it reports
- * SQLState 23505 instead.
+ * SQLState 23505 instead, and SQLite's driver its extended result codes for a unique or primary key constraint.
  */
 public class UniqueViolationResolver implements PersistenceExceptionResolver {
 
@@ -21,6 +23,10 @@ public class UniqueViolationResolver implements PersistenceExceptionResolver {
                 return true;
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                                                             || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -76,6 +77,7 @@ public class MessagingConfiguration {
                 (configuration, builder) -> builder.initialSegmentCount(segments)
                                                    .maxClaimedSegments(segments)
                                                    .batchSize(batchSize)
+                                                   .transactionManager(NoTransactionManager.INSTANCE)
                                                    .messageSource(commitSignal.around(configuration.eventStore())));
     }
 

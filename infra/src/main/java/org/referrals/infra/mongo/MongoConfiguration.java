@@ -14,7 +14,6 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
-import org.referrals.infra.DataDirectory;
 import org.referrals.infra.ReferralsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * MongoDB: the embedded server when {@code REFERRALS_MONGODB_URI} is not set, else that MongoDB. Axon's token
+ * MongoDB: the embedded in-memory server when {@code REFERRALS_MONGODB_URI} is not set, else that MongoDB. Axon's token
  * store and saga store live here. MongoDB is used without multi-document transactions (the embedded server has
  * none), so these stores run with Axon's {@link NoTransactionManager}; the JDBC transaction manager that Axon
  * uses for units of work covers the event store (and case key store) only.
@@ -36,10 +35,9 @@ public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${referrals.mongodb.uri:}'.isBlank()")
-    public EmbeddedMongoServer embeddedMongoServer(ReferralsProperties properties, DataDirectory dataDirectory) {
-        var file = dataDirectory.resolve("mongo.mv.db");
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(file, properties.mongodb().embeddedPort());
-        log.info("MongoDB: embedded server on 127.0.0.1:{}, file {}", server.port(), file);
+    public EmbeddedMongoServer embeddedMongoServer(ReferralsProperties properties) {
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.mongodb().embeddedPort());
+        log.info("MongoDB: embedded in-memory server on 127.0.0.1:{}, rebuilt from the event store at start", server.port());
         return server;
     }
 
@@ -87,32 +85,13 @@ public class MongoConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.mongodb().database()).build();
     }
 
-    /** On the embedded server, saving its store; on a real MongoDB (journalled writes), nothing. */
     @Bean
-    public org.referrals.query.common.StoreSync storeSync(ObjectProvider<EmbeddedMongoServer> embedded) {
-        EmbeddedMongoServer server = embedded.getIfAvailable();
-        return server == null ? org.referrals.query.common.StoreSync.NOTHING : server::persist;
-    }
-
-    /**
-     * The token store's owner name on the embedded server. Only one process can open its file (the store locks it),
-     * so every process on it may be the same node: a restart after a crash takes the segments the dead process
-     * still claimed at once, instead of 10 s later when its claims expire. On a shared MongoDB each process keeps
-     * Axon's own name (process id and host), as several may process one projection's segments.
-     */
-    public static final String EMBEDDED_NODE_ID = "embedded-store-owner";
-
-    @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ObjectProvider<EmbeddedMongoServer> embedded) {
-        MongoTokenStore.Builder builder = MongoTokenStore.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .serializer(serializer)
-                .transactionManager(NoTransactionManager.INSTANCE);
-        if (embedded.getIfAvailable() != null) {
-            builder.nodeId(EMBEDDED_NODE_ID);
-        }
-        TokenStore tokens = builder.build();
-        return new TokenAfterProjectionWrites(tokens, storeSync(embedded)::persist);
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return new TokenAfterProjectionWrites(MongoTokenStore.builder()
+                                                             .mongoTemplate(axonMongoTemplate)
+                                                             .serializer(serializer)
+                                                             .transactionManager(NoTransactionManager.INSTANCE)
+                                                             .build());
     }
 
     /** The token store's segments as stored, for the projections' status and verification. */

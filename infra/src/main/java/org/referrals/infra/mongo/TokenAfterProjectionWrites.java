@@ -19,19 +19,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * the handlers ran, so it came before the projections' bulk writes ({@code MongoBatch}, also prepare-commit): a
  * crash, or a write that failed, between the two left the token past events whose effects were never written, and
  * they were never applied (found by the kill -9 harness, RELIABILITY.md). Here the token is stored in the commit
- * phase, after every prepare-commit handler; and on the embedded server, whose file keeps one snapshot of all its
- * maps a second (not one at a time), its store is first saved, so that no snapshot can hold the token without the
- * writes. A token stored late only means events applied again, which the projections' versions make harmless.
+ * phase, after every prepare-commit handler. A token stored late only means events applied again, which the
+ * projections' versions make harmless. (The embedded server keeps everything in memory and is rebuilt at start, so
+ * this matters for a real MongoDB.)
  */
 public final class TokenAfterProjectionWrites implements TokenStore {
 
     private final TokenStore delegate;
-    private final Runnable beforeToken;
 
-    /** @param beforeToken what makes the writes so far durable first (saving the embedded store), or nothing */
-    TokenAfterProjectionWrites(TokenStore delegate, Runnable beforeToken) {
+    TokenAfterProjectionWrites(TokenStore delegate) {
         this.delegate = delegate;
-        this.beforeToken = beforeToken;
     }
 
     /** The store the tokens are kept in. */
@@ -42,15 +39,10 @@ public final class TokenAfterProjectionWrites implements TokenStore {
     @Override
     public void storeToken(@Nullable TrackingToken token, @Nonnull String processorName, int segment) {
         if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase().isBefore(UnitOfWork.Phase.COMMIT)) {
-            CurrentUnitOfWork.get().onCommit(unitOfWork -> store(token, processorName, segment));
+            CurrentUnitOfWork.get().onCommit(unitOfWork -> delegate.storeToken(token, processorName, segment));
         } else {
-            store(token, processorName, segment);
+            delegate.storeToken(token, processorName, segment);
         }
-    }
-
-    private void store(TrackingToken token, String processorName, int segment) {
-        beforeToken.run();
-        delegate.storeToken(token, processorName, segment);
     }
 
     @Override

@@ -174,24 +174,6 @@ class ProjectionAdminApiTest extends ApiTest {
         });
     }
 
-    /**
-     * On the embedded server only one process can hold the store, so a segment a crashed process of this data
-     * directory still claims is this node's: taken at once on the restart rather than once the claim expires.
-     */
-    @Test
-    void aSegmentACrashedProcessOfThisStoreClaimedIsTakenAtOnce() {
-        var cases = processing.eventProcessor("cases", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
-        cases.shutDown();
-        // as kill -9 leaves it: claimed, and the claim fresh for another minute
-        axonMongo.trackingTokensCollection().updateMany(com.mongodb.client.model.Filters.eq("processorName", "cases"),
-                com.mongodb.client.model.Updates.combine(
-                        com.mongodb.client.model.Updates.set("owner", org.referrals.infra.mongo.MongoConfiguration.EMBEDDED_NODE_ID),
-                        com.mongodb.client.model.Updates.set("timestamp", System.currentTimeMillis() + 60_000)));
-        cases.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> cases.processingStatus().size() == 4);
-        assertThat(status("cases").get("unclaimedSegments")).isEqualTo(0);
-    }
-
     private List<ReferralView> views(String key, List<String> ids) {
         return ids.stream().map(id -> api.call(HttpMethod.GET, "/api/referrals/" + id, key, null).expectStatus().isOk()
                                          .expectBody(ReferralView.class).returnResult().getResponseBody()).toList();

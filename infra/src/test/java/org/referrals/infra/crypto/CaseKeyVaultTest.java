@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import org.referrals.infra.eventstore.EventStoreDataSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +23,7 @@ class CaseKeyVaultTest {
 
     @BeforeEach
     void setUp() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        store = new CaseKeyStore(h2, false);
+        store = new CaseKeyStore(EventStoreDataSources.embedded(dataDir.resolve("keys.db")), true);
         vault = new CaseKeyVault(store, MasterKey.load(null, dataDir.resolve("master-key")));
     }
 

@@ -35,15 +35,15 @@ class EventStreamsTest {
 
     @Test
     void anEventReadByOneStreamIsNotKeptForAnotherThatStoppedReading() throws Exception {
-        try (HikariDataSource dataSource = EventStoreDataSources.embeddedH2(dir.resolve("events"))) {
-            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        try (HikariDataSource dataSource = EventStoreDataSources.embedded(dir.resolve("events.db"))) {
+            JdbcEventStorageEngine engine = SqliteTokenQueries.apply(JdbcEventStorageEngine.builder())
                     .snapshotSerializer(JacksonSerializer.defaultSerializer())
                     .eventSerializer(JacksonSerializer.defaultSerializer())
                     .connectionProvider(new DataSourceConnectionProvider(dataSource))
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .dataType(String.class)
                     .build();
-            engine.createSchema(JsonEventTableFactory.H2);
+            engine.createSchema(JsonEventTableFactory.SQLITE);
             Configuration configuration = DefaultConfigurer.defaultConfiguration().buildConfiguration();
             EmbeddedEventStore store = new EventStoreConfiguration().eventStore(engine, configuration);
             try {

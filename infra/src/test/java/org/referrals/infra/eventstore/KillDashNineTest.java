@@ -78,7 +78,7 @@ class KillDashNineTest {
 
     private Set<String> storedPartnerIds() throws Exception {
         Set<String> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("eventstore"), "sa", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(EmbeddedEventStoreFiles.SQLITE));
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT aggregateIdentifier FROM DomainEventEntry WHERE payloadType LIKE '%PartnerRegistered'")) {
             while (rows.next()) {

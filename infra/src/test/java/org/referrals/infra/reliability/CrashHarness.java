@@ -197,7 +197,7 @@ final class CrashHarness {
                        + (schema == null ? "" : schema.name() + ".") + "DomainEventEntry WHERE payloadType LIKE '%.ReferralRequested')";
         long duplicated = 0;
         try (Connection connection = schema == null
-                ? DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data").resolve("eventstore"), "sa", "")
+                ? DriverManager.getConnection("jdbc:sqlite:" + workDir.resolve("data").resolve(org.referrals.infra.eventstore.EmbeddedEventStoreFiles.SQLITE))
                 : schema.connect();
              ResultSet rows = connection.createStatement().executeQuery(query)) {
             while (rows.next()) {

@@ -35,7 +35,7 @@ final class ScratchReadModels {
 
     ScratchReadModels(MongoDatabase database, Clock clock) {
         ReferralIndex index = new ReferralIndex(database);
-        ReferralListing listing = new ReferralListing(database);
+        ReferralListing listing = ReferralListing.alone(database);
         this.figures = new DerivedFigures(database, index, clock);
         this.projections = List.of(
                 new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, figures, listing, clock),

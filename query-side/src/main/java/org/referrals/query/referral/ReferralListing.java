@@ -27,7 +27,6 @@ import org.bson.conversions.Bson;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.IdRange;
 import org.referrals.query.common.Projections;
-import org.referrals.query.common.StoreSync;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -76,25 +75,21 @@ public class ReferralListing {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> referrals;
-    private final StoreSync sync;
     private final ReentrantLock relisting = new ReentrantLock();
     private volatile boolean alone;
 
-    /**
-     * Without durability between the entries and the referrals' {@code listed}, and without a start scan (tests,
-     * the verification's copy).
-     */
-    public ReferralListing(MongoDatabase mongoDatabase) {
-        this(mongoDatabase, StoreSync.NOTHING);
-        this.alone = true;
+    /** Without a start scan (tests, the verification's copy). */
+    public static ReferralListing alone(MongoDatabase mongoDatabase) {
+        ReferralListing listing = new ReferralListing(mongoDatabase);
+        listing.alone = true;
+        return listing;
     }
 
     /** The application's: not {@link #alone()} until {@link ReferralChanges}' start scan is over. */
     @Autowired
-    public ReferralListing(MongoDatabase mongoDatabase, StoreSync sync) {
+    public ReferralListing(MongoDatabase mongoDatabase) {
         this.entries = mongoDatabase.getCollection(COLLECTION);
         this.referrals = mongoDatabase.getCollection(ReferralProjection.COLLECTION);
-        this.sync = sync;
     }
 
     /** The entries a referral as it now stands belongs under. */
@@ -158,9 +153,8 @@ public class ReferralListing {
         }
     }
 
-    /** Step 2 at once, outside a batch: the entries made durable before {@code listed} is narrowed. */
+    /** Step 2 at once, outside a batch. */
     public void finishNow(Relisting begun) {
-        sync.persist();
         begun.finish();
     }
 
@@ -190,10 +184,9 @@ public class ReferralListing {
             finishing.add(new UpdateOneModel<>(byId, Updates.combine(Updates.set(LISTED, wanted), Updates.unset(UNFINISHED))));
         }
         if (!naming.isEmpty()) {
-            referrals.bulkWrite(naming, new BulkWriteOptions().ordered(false));
-            // named durably before they exist: a crash may then keep a name without its entry, never the reverse,
+            // named before they exist: a crash may then keep a name without its entry, never the reverse,
             // which the next relisting could not find (found by the kill -9 harness)
-            sync.persist();
+            referrals.bulkWrite(naming, new BulkWriteOptions().ordered(false));
         }
         if (!entryWrites.isEmpty()) {
             entries.bulkWrite(entryWrites, new BulkWriteOptions().ordered(false));

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.referrals.api.referral.ReferralNoteAdded;
-import org.referrals.query.common.StoreSync;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.DeclineReason;
 import org.referrals.api.referral.DeliveryOutcome;
@@ -55,7 +54,7 @@ class ReferralListingTest {
         withDatabase(database -> {
             Random random = new Random(seed);
             write(database, random, referrals);
-            ReferralListing listing = new ReferralListing(database);
+            ReferralListing listing = ReferralListing.alone(database);
             Instant now = T0.plus(Duration.ofDays(2 + random.nextInt(3)));
             for (int query = 0; query < 12; query++) {
                 ReferralListQuery asked = randomQuery(random, size);
@@ -73,7 +72,7 @@ class ReferralListingTest {
     void aChangeMovesTheReferralToTheTopAndLeavesNoOldEntries() {
         withDatabase(database -> {
             ReferralProjectionDriver driver = twoRequestsToTheClinic(database);
-            ReferralListing listing = new ReferralListing(database);
+            ReferralListing listing = ReferralListing.alone(database);
             assertThat(ids(listing.page(List.of(ReferralIndex.inbound("clinic-b")), Filters.empty(), 0, 10))).containsExactly("r2", "r1");
 
             driver.apply("r1", new ReferralAccepted("r1", null), T0.plusSeconds(120));
@@ -91,7 +90,7 @@ class ReferralListingTest {
     void entriesLeftBehindAreSkippedAndTheStartScanRelists() {
         withDatabase(database -> {
             twoRequestsToTheClinic(database);
-            ReferralListing listing = new ReferralListing(database);
+            ReferralListing listing = ReferralListing.alone(database);
             var entries = database.getCollection(ReferralListing.COLLECTION);
             // a crash after the referral's change committed and before its relisting: the old entries stay
             List<Document> before = entries.find().into(new ArrayList<>());
@@ -121,7 +120,7 @@ class ReferralListingTest {
             twoRequestsToTheClinic(database);
             var referrals = database.getCollection(ReferralProjection.COLLECTION);
             unlist(database, Filters.eq("_id", "r1")); // data older than the listing
-            ReferralListing listing = new ReferralListing(database, StoreSync.NOTHING); // a start scan may run
+            ReferralListing listing = new ReferralListing(database); // a start scan may run
             boolean readAlone = listing.alone();
             // the scan relists r1; meanwhile the processor accepts it and reads it before the scan's listed is written
             listing.relistAsStored(List.of("r1"));
@@ -150,7 +149,7 @@ class ReferralListingTest {
             Random random = new Random();
             write(database, random, 40);
             unlist(database, Filters.empty()); // data older than the listing
-            ReferralListing listing = new ReferralListing(database, StoreSync.NOTHING);
+            ReferralListing listing = new ReferralListing(database);
             var changes = new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database),
                                                                                                       java.time.Clock.systemUTC()),
                                               listing, java.time.Clock.systemUTC());

@@ -25,7 +25,7 @@ public class ReferralProjectionDriver {
     /** The referrals projection wired as in the application, with the system clock. */
     static ReferralProjection projection(MongoDatabase database, ReferralIndex index) {
         java.time.Clock clock = java.time.Clock.systemUTC();
-        ReferralListing listing = new ReferralListing(database);
+        ReferralListing listing = ReferralListing.alone(database);
         var figures = new org.referrals.query.figures.DerivedFigures(database, index, clock);
         return new ReferralProjection(database, new ReferralChanges(database, figures, listing, clock), index, listing);
     }
