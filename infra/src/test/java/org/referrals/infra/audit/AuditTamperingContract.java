@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Tampering directly in the event store's database is found by {@code verify}, at the first broken position: a
  * changed payload, a deleted event, two swapped events. Each tampering is undone afterwards, and the store then
- * verifies again. Runs against the embedded H2 store and against PostgreSQL.
+ * verifies again. Runs against the embedded SQLite store and against PostgreSQL.
  */
 abstract class AuditTamperingContract {
 

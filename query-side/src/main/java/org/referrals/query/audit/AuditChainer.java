@@ -1,19 +1,10 @@
 package org.referrals.query.audit;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,24 +14,23 @@ import org.springframework.stereotype.Component;
 import org.referrals.api.common.DaemonThreads;
 
 /**
- * Records the audit chain in collection {@code audit_chain}: one document per event, keyed by its position, with
- * {@code n} (its ordinal in the chain), {@code prevHash} and {@code hash}. Events are chained strictly in order of
+ * Records the audit chain ({@link AuditRecords}): one link per event, keyed by its position, with {@code n} (its
+ * ordinal in the chain), {@code prevHash} and {@code hash}. Events are chained strictly in order of
  * position, every 200 ms. A missing position is either a transaction still committing or one rolled back (a
  * concurrency conflict leaves a permanent hole); the chainer waits {@code referrals.audit.gap-timeout} before it
  * chains past it. Existing records are never recomputed: they are the reference that {@code verify} holds the event
  * store against, so rebuilding them from a tampered store would hide the tampering (signed checkpoints guard the
- * records themselves, see README). Records lost in a crash of the embedded MongoDB server are recomputed from the
- * store at the next start.
+ * records themselves, see README). Only links never recorded (the first start, or a lost records file) are computed
+ * from the store as it then is.
  */
 @Component
 public class AuditChainer implements DisposableBean {
 
-    public static final String COLLECTION = "audit_chain";
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
 
     private final StoredEvents store;
-    private final MongoCollection<Document> chain;
+    private final AuditRecords chain;
     private final long gapTimeoutNanos;
     private final ScheduledExecutorService worker = DaemonThreads.single("audit-chainer");
     private Head head;
@@ -51,10 +41,10 @@ public class AuditChainer implements DisposableBean {
     public record Head(long position, String hash, long count) {
     }
 
-    public AuditChainer(ObjectProvider<StoredEvents> store, MongoDatabase mongoDatabase,
+    public AuditChainer(ObjectProvider<StoredEvents> store, AuditRecords records,
                         @Value("${referrals.audit.gap-timeout:5s}") Duration gapTimeout) {
         this.store = store.getIfAvailable();
-        this.chain = mongoDatabase.getCollection(COLLECTION);
+        this.chain = records;
         this.gapTimeoutNanos = gapTimeout.toNanos();
         if (this.store != null) {
             worker.scheduleWithFixedDelay(this::catchUpQuietly, 500, 200, TimeUnit.MILLISECONDS);
@@ -70,7 +60,7 @@ public class AuditChainer implements DisposableBean {
         return store;
     }
 
-    MongoCollection<Document> records() {
+    AuditRecords records() {
         return chain;
     }
 
@@ -82,7 +72,7 @@ public class AuditChainer implements DisposableBean {
         while (true) {
             List<StoredEvent> batch = store.after(head.position(), BATCH);
             Head next = head;
-            List<WriteModel<Document>> writes = new ArrayList<>();
+            List<AuditRecords.Link> writes = new ArrayList<>();
             boolean stalled = false;
             for (StoredEvent event : batch) {
                 if (event.position() > next.position() + 1 && !gapTimedOut(next.position() + 1)) {
@@ -90,15 +80,11 @@ public class AuditChainer implements DisposableBean {
                     break;
                 }
                 String hash = AuditHash.link(next.hash(), event);
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", event.position()),
-                                                 new Document("_id", event.position()).append("n", next.count() + 1)
-                                                         .append("eventId", event.eventId())
-                                                         .append("prevHash", next.hash()).append("hash", hash),
-                                                 new ReplaceOptions().upsert(true)));
+                writes.add(new AuditRecords.Link(event.position(), next.count() + 1, event.eventId(), next.hash(), hash));
                 next = new Head(event.position(), hash, next.count() + 1);
             }
             if (!writes.isEmpty()) {
-                chain.bulkWrite(writes);
+                chain.record(writes);
                 head = next;
             }
             if (stalled || batch.size() < BATCH) {
@@ -117,10 +103,8 @@ public class AuditChainer implements DisposableBean {
     }
 
     private Head recordedHead() {
-        return Optional.ofNullable(chain.find().sort(Sorts.descending("_id")).first())
-                       .map(d -> new Head(((Number) d.get("_id")).longValue(), d.getString("hash"),
-                                          ((Number) d.get("n")).longValue()))
-                       .orElse(new Head(0, AuditHash.GENESIS, 0));
+        return chain.last().map(link -> new Head(link.position(), link.hash(), link.n()))
+                    .orElse(new Head(0, AuditHash.GENESIS, 0));
     }
 
     private void catchUpQuietly() {

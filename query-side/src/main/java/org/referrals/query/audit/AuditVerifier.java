@@ -1,16 +1,12 @@
 package org.referrals.query.audit;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.bson.Document;
 import org.referrals.api.audit.AuditVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +43,12 @@ public class AuditVerifier {
         long after = 0;
         pages:
         while (true) {
-            List<Document> records = chainer.records()
-                    .find(new Document("_id", new Document("$gt", after).append("$lte", head.position())))
-                    .sort(Sorts.ascending("_id")).limit(PAGE).into(new ArrayList<>(PAGE));
+            List<AuditRecords.Link> records = chainer.records().between(after, head.position(), PAGE);
             if (records.isEmpty()) {
                 break;
             }
-            for (Document record : records) {
-                long position = ((Number) record.get("_id")).longValue();
+            for (AuditRecords.Link record : records) {
+                long position = record.position();
                 after = position;
                 if (events.isEmpty()) {
                     events.addAll(store.after(lastRead, PAGE));
@@ -66,7 +60,7 @@ public class AuditVerifier {
                     break pages;
                 }
                 recomputed = AuditHash.link(recomputed, event);
-                if (!recomputed.equals(record.getString("hash")) || !event.eventId().equals(record.getString("eventId"))) {
+                if (!recomputed.equals(record.hash()) || !event.eventId().equals(record.eventId())) {
                     broken = position;
                     break pages;
                 }
@@ -85,10 +79,11 @@ public class AuditVerifier {
                                      head.count() == 0 ? null : head.hash(), checkpointMatches);
     }
 
-    /**
-     * Checks single links: for each position, that the recorded hash follows from the recorded {@code prevHash} and
-     * the stored event. Answers true (all intact), false (one broken) or null (some not chained yet).
-     */
+    /** The recorded links of the chain at these positions, where there are. */
+    public Map<Long, AuditRecords.Link> links(Collection<Long> positions) {
+        return chainer.records().at(positions);
+    }
+
     /**
      * The positions in the event store of these events (by identifier), none when the store is not readable here.
      * A projection's token gives an event committed after later positions the later position, so a read model
@@ -103,24 +98,27 @@ public class AuditVerifier {
         return positions;
     }
 
+    /**
+     * Checks single links: for each position, that the recorded hash follows from the recorded {@code prevHash} and
+     * the stored event. Answers true (all intact), false (one broken) or null (some not chained yet).
+     */
     public Boolean linksIntact(Collection<Long> positions) {
         if (!chainer.available() || positions.isEmpty()) {
             return chainer.available() ? Boolean.TRUE : null;
         }
         Map<Long, StoredEvent> stored = new HashMap<>();
         chainer.store().at(positions).forEach(e -> stored.put(e.position(), e));
-        Map<Long, Document> recorded = new HashMap<>();
-        chainer.records().find(Filters.in("_id", positions)).forEach(d -> recorded.put(((Number) d.get("_id")).longValue(), d));
+        Map<Long, AuditRecords.Link> recorded = chainer.records().at(positions);
         boolean complete = true;
         for (Long position : positions) {
-            Document record = recorded.get(position);
+            AuditRecords.Link record = recorded.get(position);
             StoredEvent event = stored.get(position);
             if (record == null) {
                 complete = false;
                 continue;
             }
-            if (event == null || !Objects.equals(record.getString("eventId"), event.eventId())
-                    || !AuditHash.link(record.getString("prevHash"), event).equals(record.getString("hash"))) {
+            if (event == null || !Objects.equals(record.eventId(), event.eventId())
+                    || !AuditHash.link(record.prevHash(), event).equals(record.hash())) {
                 return false;
             }
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.referral.Timeline;
-import org.referrals.query.audit.AuditChainer;
+import org.referrals.query.audit.AuditRecords;
 import org.referrals.query.audit.AuditVerifier;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -94,8 +94,7 @@ public class TimelineController {
                                .sorted(java.util.Comparator.comparingLong(d -> d.getLong("seq")))
                                .toList();
                        List<Long> positions = entries.stream().map(d -> d.getLong("seq")).toList();
-                       return Flux.from(mongo.getCollection(AuditChainer.COLLECTION).find(Filters.in("_id", positions)))
-                                  .collectMap(d -> ((Number) d.get("_id")).longValue())
+                       return Mono.fromCallable(() -> verifier.links(positions)).subscribeOn(Schedulers.boundedElastic())
                                   .flatMap(links -> Mono.fromCallable(() -> Optional.ofNullable(verifier.linksIntact(positions)))
                                                         .subscribeOn(Schedulers.boundedElastic())
                                                         .map(verified -> new Timeline(
@@ -104,12 +103,12 @@ public class TimelineController {
                    });
     }
 
-    private static Timeline.Entry entry(Document d, Map<Long, Document> links) {
+    private static Timeline.Entry entry(Document d, Map<Long, AuditRecords.Link> links) {
         long seq = ((Number) d.get("seq")).longValue();
-        Document link = links.get(seq);
+        AuditRecords.Link link = links.get(seq);
         return new Timeline.Entry(seq, d.getString("aggregateId"), d.getString("type"), d.getDate("at").toInstant(),
                                   d.getString("userId"), d.getString("partnerId"), d.getString("summary"),
-                                  link == null ? null : link.getString("hash"),
-                                  link == null ? null : link.getString("prevHash"));
+                                  link == null ? null : link.hash(),
+                                  link == null ? null : link.prevHash());
     }
 }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.referrals.infra.support.RunningApplication;
 
-/** Tampering with the embedded H2 event store. */
-class H2AuditTamperingTest extends AuditTamperingContract {
+/** Tampering with the embedded SQLite event store. */
+class SqliteAuditTamperingTest extends AuditTamperingContract {
 
     @TempDir
     static Path dataDir;
