@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.referrals.infra.DataDirectory;
 import org.referrals.infra.crypto.CaseKeyStore;
 import org.referrals.infra.deadlines.JdbcResponseDeadlines;
 import org.slf4j.Logger;
@@ -31,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * At the first start on such a data directory every row of H2's tables (the events with their positions, so the
  * audit chain stays the same, snapshots, case keys, response deadlines) is copied into the new SQLite file in one
  * transaction; only once that has committed is the H2 file renamed {@code eventstore.mv.db.migrated}. A crash during
- * the copy leaves the H2 file as it was and an empty SQLite file, and the next start copies again. The old read
+ * the copy leaves the H2 file as it was and an empty SQLite file, and the next start copies again; a crash after the
+ * copy and before the rename finds as many events in both, and renames. The old read
  * models' file ({@code mongo.mv.db}) is no longer read: read models are rebuilt in memory at every start.
  */
 public final class EmbeddedEventStoreFiles {
@@ -51,7 +51,7 @@ public final class EmbeddedEventStoreFiles {
     }
 
     /** Copies an H2 event store of an earlier version into the (still empty) SQLite one, if there is one. */
-    public static void migrateFromH2(DataDirectory dataDirectory, DataSource sqlite) {
+    public static void migrateFromH2(Path dataDirectory, DataSource sqlite) {
         Path h2File = dataDirectory.resolve(H2);
         if (Files.exists(dataDirectory.resolve(OLD_READ_MODELS))) {
             log.info("{} in the data directory is no longer used (read models are rebuilt in memory at start): "
@@ -62,25 +62,29 @@ public final class EmbeddedEventStoreFiles {
         }
         JdbcTemplate target = new JdbcTemplate(sqlite);
         createTables(target);
-        if (target.queryForObject("SELECT COUNT(*) FROM " + EVENTS, Long.class) > 0) {
-            throw new IllegalStateException("the data directory holds both an H2 event store (" + H2 + ") and a SQLite one ("
-                                            + SQLITE + ") with events: move one of them away (README, Upgrading)");
-        }
         String url = "jdbc:h2:file:" + h2File.toString().replaceFirst("\\.mv\\.db$", "") + ";ACCESS_MODE_DATA=r";
         long started = System.nanoTime();
         try (Connection from = DriverManager.getConnection(url, "sa", ""); Connection to = sqlite.getConnection()) {
             long events = count(from, EVENTS);
-            log.info("moving the event store from H2 ({}) to SQLite ({}): {} events", H2, SQLITE, events);
-            to.setAutoCommit(false);
-            for (String table : TABLES) {
-                copy(from, to, table);
+            long there = count(to, EVENTS);
+            if (there == events) {
+                log.info("the event store was moved to SQLite before ({} events); the H2 file was not renamed yet", events);
+            } else if (there > 0) {
+                throw new IllegalStateException("the data directory holds an H2 event store (" + H2 + ", " + events
+                        + " events) and a SQLite one (" + SQLITE + ", " + there + " events): move one of them away (README)");
+            } else {
+                log.info("moving the event store from H2 ({}) to SQLite ({}): {} events", H2, SQLITE, events);
+                to.setAutoCommit(false);
+                for (String table : TABLES) {
+                    copy(from, to, table);
+                }
+                to.commit();
+                long copied = count(to, EVENTS);
+                if (copied != events) {
+                    throw new IllegalStateException("moved " + copied + " of " + events + " events; the H2 file is kept");
+                }
+                log.info("event store moved to SQLite: {} events in {} s", copied, (System.nanoTime() - started) / 1_000_000_000);
             }
-            to.commit();
-            long copied = count(to, EVENTS);
-            if (copied != events) {
-                throw new IllegalStateException("moved " + copied + " of " + events + " events; the H2 file is kept");
-            }
-            log.info("event store moved to SQLite: {} events in {} s", copied, (System.nanoTime() - started) / 1_000_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot move the event store from " + h2File + " to SQLite; the H2 file is kept", e);
         }

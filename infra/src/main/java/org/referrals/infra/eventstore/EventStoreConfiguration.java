@@ -41,7 +41,7 @@ public class EventStoreConfiguration {
             var file = dataDirectory.resolve(EmbeddedEventStoreFiles.SQLITE);
             log.info("{}: embedded SQLite database {}", role, file);
             HikariDataSource sqlite = EventStoreDataSources.embedded(file);
-            EmbeddedEventStoreFiles.migrateFromH2(dataDirectory, sqlite);
+            EmbeddedEventStoreFiles.migrateFromH2(dataDirectory.path(), sqlite);
             return sqlite;
         }
         log.info("{}: external database {}", role, config.url().replaceAll("\\?.*", ""));

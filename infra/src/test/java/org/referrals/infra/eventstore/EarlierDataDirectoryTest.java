@@ -75,6 +75,28 @@ class EarlierDataDirectoryTest {
         }
     }
 
+    /** A crash after the copy's commit and before the H2 file's rename: the next start renames, and copies nothing. */
+    @Test
+    void aMoveInterruptedBeforeTheRenameIsFinishedAtTheNextStart() throws Exception {
+        try (var app = RunningApplication.start(dataDir)) {
+            app.send(org.referrals.infra.support.Samples.partner("moved-once"), org.referrals.infra.support.Samples.COORDINATOR);
+        }
+        toEarlierLayout(dataDir);
+        Path h2 = dataDir.resolve(EmbeddedEventStoreFiles.H2);
+        Path kept = Files.copy(h2, dataDir.resolve("kept.mv.db"));
+        try (var sqlite = EventStoreDataSources.embedded(dataDir.resolve(EmbeddedEventStoreFiles.SQLITE))) {
+            EmbeddedEventStoreFiles.migrateFromH2(dataDir, sqlite);
+            Files.move(kept, h2); // as if the rename had not happened
+            Files.delete(dataDir.resolve(EmbeddedEventStoreFiles.H2_MIGRATED));
+            Map<String, Long> moved = counts(new JdbcTemplate(sqlite));
+
+            EmbeddedEventStoreFiles.migrateFromH2(dataDir, sqlite);
+            assertThat(counts(new JdbcTemplate(sqlite))).isEqualTo(moved);
+            assertThat(h2).doesNotExist();
+            assertThat(dataDir.resolve(EmbeddedEventStoreFiles.H2_MIGRATED)).exists();
+        }
+    }
+
     /** The answer's body when it is 200, else null. */
     private static String read(ApiClient api, String path, String key) {
         var answer = api.call(HttpMethod.GET, path, key, null).expectBody(String.class).returnResult();
