@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * days, written by one thread;</li>
  * <li>{@code --referrals.generate.events=N}: a network of about N events (partners in proportion, one per 300
  * cases; a history of at least 120 days, longer for large networks), reproducible from
- * {@code referrals.generate.seed}, written by {@code referrals.generate.threads} threads, for benchmarks.</li>
+ * {@code referrals.generate.seed}, for benchmarks.</li>
  * </ul>
  * The projections (streaming processors) are stopped while the history is written and catch up afterwards: the
  * command side writes alone, then the read models are built as a replay would build them.
@@ -65,14 +65,14 @@ public class NetworkGenerator {
     private final EventProcessingConfiguration processing;
     private final Size size;
 
-    /** How big a network, over how long, and by how many writing threads. */
-    record Size(int partnerScale, int cases, Duration history, long seed, int threads) {
-        static final Size DEMO = new Size(1, 300, Duration.ofDays(120), DEMO_SEED, 1);
+    /** How big a network, over how long. */
+    record Size(int partnerScale, int cases, Duration history, long seed) {
+        static final Size DEMO = new Size(1, 300, Duration.ofDays(120), DEMO_SEED);
 
-        static Size ofEvents(long events, long seed, int threads) {
+        static Size ofEvents(long events, long seed) {
             int cases = (int) Math.max(1, Math.round(events / EVENTS_PER_CASE));
             return new Size(Math.max(1, (int) Math.round(cases / 12_000.0)), cases,
-                            Duration.ofDays(Math.max(120, cases / 150)), seed, threads);
+                            Duration.ofDays(Math.max(120, cases / 150)), seed);
         }
 
         long expectedCommands() {
@@ -83,15 +83,14 @@ public class NetworkGenerator {
     public NetworkGenerator(CommandGateway commands, EventStore events, Clock clock, DeadlineScanner deadlines,
                             DataDirectory dataDirectory, EventProcessingConfiguration processing,
                             @Value("${referrals.generate.events:0}") long generatedEvents,
-                            @Value("${referrals.generate.seed:" + DEMO_SEED + "}") long seed,
-                            @Value("${referrals.generate.threads:4}") int threads) {
+                            @Value("${referrals.generate.seed:" + DEMO_SEED + "}") long seed) {
         this.commands = commands;
         this.events = events;
         this.clock = clock;
         this.deadlines = deadlines;
         this.dataDirectory = dataDirectory;
         this.processing = processing;
-        this.size = generatedEvents > 0 ? Size.ofEvents(generatedEvents, seed, threads) : Size.DEMO;
+        this.size = generatedEvents > 0 ? Size.ofEvents(generatedEvents, seed) : Size.DEMO;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -106,15 +105,15 @@ public class NetworkGenerator {
             return;
         }
         Instant now = Instant.now();
-        log.info("history: {} partners, {} cases over {} days (seed {}, {} threads)", partners.size(), size.cases(),
-                 size.history().toDays(), size.seed(), size.threads());
+        log.info("history: {} partners, {} cases over {} days (seed {})", partners.size(), size.cases(),
+                 size.history().toDays(), size.seed());
         HistoryPlan plan = new HistoryPlan(random, partners, size.cases(), now.minus(size.history()), now);
         List<EventProcessor> projections = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).toList();
         projections.forEach(EventProcessor::shutDown);
         HistoryWriter.Written written;
         try {
-            written = new HistoryWriter(commands, time, deadlines, size.threads()).write(plan, size.expectedCommands());
+            written = new HistoryWriter(commands, time, deadlines).write(plan, size.expectedCommands());
         } finally {
             projections.forEach(EventProcessor::start);
         }

@@ -19,8 +19,7 @@ import org.referrals.infra.support.RunningApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code --referrals.generate.events=N}: a network of about N events written by several threads through the command
- * bus, with the projections stopped meanwhile; afterwards they catch up, and every referral the event store holds
+ * {@code --referrals.generate.events=N}: a network of about N events written through the command bus, with the projections stopped meanwhile; afterwards they catch up, and every referral the event store holds
  * is in the read model and in its partner's inbox.
  */
 class GeneratedNetworkTest {
@@ -30,7 +29,7 @@ class GeneratedNetworkTest {
 
     @Test
     void aGeneratedNetworkHasAboutTheEventsAskedForAndTheReadModelsCatchUpWithAllOfThem() {
-        try (var app = RunningApplication.start(dataDir, "referrals.generate.events=2000", "referrals.generate.threads=4",
+        try (var app = RunningApplication.start(dataDir, "referrals.generate.events=2000",
                                                 "referrals.generate.seed=42")) {
             JdbcTemplate events = new JdbcTemplate(app.bean(DataSource.class));
             long total = events.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);

@@ -59,8 +59,8 @@ class HistoryPlanTest {
         List<RegisterPartner> tenfold = DemoNetwork.partners(new Random(1), 10);
         assertThat(demo).hasSize(40);
         assertThat(tenfold).hasSize(400).extracting(RegisterPartner::partnerId).doesNotHaveDuplicates();
-        assertThat(NetworkGenerator.Size.ofEvents(1_000_000, 1, 4).partnerScale()).isEqualTo(11);
-        assertThat(NetworkGenerator.Size.ofEvents(10_000, 1, 4).cases()).isEqualTo(1282);
+        assertThat(NetworkGenerator.Size.ofEvents(1_000_000, 1).partnerScale()).isEqualTo(11);
+        assertThat(NetworkGenerator.Size.ofEvents(10_000, 1).cases()).isEqualTo(1282);
     }
 
     private static List<HistoryPlan.Step> plan(long seed, int cases) {
