@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The application on its embedded defaults (H2 event store, embedded MongoDB), driven through its command bus. */
+/** The application on its embedded defaults (SQLite event store, embedded in-memory MongoDB), driven through its command bus. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmbeddedDefaultsTest {
 

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.api.common.DaemonThreads;
 import org.referrals.query.admin.SegmentPositions;
 import org.referrals.query.admin.StoredTokens;
+import org.referrals.query.figures.DerivedFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code readModels} in /actuator/health: DOWN until every streaming projection has processed every event that
- * was in the event store when the application started, then UP for good. On the embedded default the read models
+ * was in the event store when the application started, and the derived figures have followed, then UP for good. On the embedded default the read models
  * live in memory and are rebuilt at every start (DESIGN §2), so until then a query would answer from a partial read
  * model. The rebuild's progress is logged every 10 s (events done, rate, time left), and its end once.
  */
@@ -35,6 +36,7 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
     private final EventProcessingConfiguration processing;
     private final StoredTokens storedTokens;
     private final ObjectProvider<EventStore> eventStore;
+    private final ObjectProvider<DerivedFigures> figures;
     /** The event store's last position when first read after the start (-1: empty; null: not read yet). */
     private volatile Long target;
     private final long startedNanos = System.nanoTime();
@@ -45,11 +47,12 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
     private long reportedDone;
 
     public ReadModelsCaughtUp(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore,
-                              StoredTokens storedTokens) {
+                              StoredTokens storedTokens, ObjectProvider<DerivedFigures> figures) {
         super("read models not checked");
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.eventStore = eventStore;
+        this.figures = figures;
         ticker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -88,7 +91,8 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
                 slowest = Math.min(slowest, lowest == null ? -1 : lowest);
             }
             done = slowest;
-            if (slowest >= target) {
+            DerivedFigures derived = figures.getIfAvailable();
+            if (slowest >= target && (derived == null || derived.settled())) {
                 finished();
             } else {
                 reportProgress();

@@ -20,7 +20,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStora
 import org.junit.jupiter.api.Test;
 
 /**
- * The bounded query finds exactly the rows of Axon's default query for any position, batch and set of gaps, and H2
+ * The bounded query finds exactly the rows of Axon's default query for any position, batch and set of gaps, and SQLite
  * answers it from an index range instead of scanning the table.
  */
 class BoundedGapQueryTest {

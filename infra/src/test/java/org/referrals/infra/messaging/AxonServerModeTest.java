@@ -29,7 +29,7 @@ class AxonServerModeTest {
             assertThat(app.bean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.context().getBeansOfType(EventStorageEngine.class).values())
                     .noneMatch(engine -> engine.getClass().getName().contains("Jdbc"));
-            // the H2 file holds the case keys only: a backup of it would not hold the events
+            // the SQLite file holds the case keys only: a backup of it would not hold the events
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.bean(org.referrals.infra.backup.BackupController.class).backup())
                     .isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
                                             refused -> {

@@ -22,7 +22,7 @@ import org.referrals.infra.support.PostgresSchema;
 
 /**
  * Crash consistency (issue 9, item 1): the packaged application, a process of its own on the embedded MongoDB-wire
- * server and an event store on H2 or PostgreSQL, is killed with {@code kill -9} at a random moment while clients
+ * server and an event store on SQLite or PostgreSQL, is killed with {@code kill -9} at a random moment while clients
  * drive referrals through their lives, then restarted, round after round. Every command the application
  * acknowledged is recorded. After each restart, once the projections have caught up, the read models are verified
  * against the events ({@code POST /api/admin/projections/verify}); at the end, the stored events are read directly:
@@ -36,7 +36,7 @@ final class CrashHarness {
     private static final List<String> LIFE = List.of("ReferralRequested", "ReferralAccepted", "ServiceStarted", "ServiceDelivered",
                                                      "ReferralClosed");
 
-    enum Store { H2, POSTGRESQL }
+    enum Store { SQLITE, POSTGRESQL }
 
     /**
      * What the rounds showed.

@@ -74,6 +74,8 @@ public class DerivedFigures implements DisposableBean {
     /** The network changed other than through the marks (an agreement): the next round moves its version. */
     private final java.util.concurrent.atomic.AtomicBoolean networkChanged = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService refresher = DaemonThreads.single("derived-figures");
+    /** A round is running (its marks already taken from the sets). */
+    private final java.util.concurrent.atomic.AtomicBoolean inRound = new java.util.concurrent.atomic.AtomicBoolean();
 
     public DerivedFigures(MongoDatabase mongoDatabase, ReferralIndex index, Clock clock) {
         this.mongo = mongoDatabase;
@@ -90,9 +92,11 @@ public class DerivedFigures implements DisposableBean {
      */
     private void refreshAndReschedule() {
         long started = System.nanoTime();
+        inRound.set(true);
         try {
             refresh();
         } finally {
+            inRound.set(false);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             try {
                 refresher.schedule(this::refreshAndReschedule, Math.max(PAUSE_MILLIS, 2 * tookMillis), TimeUnit.MILLISECONDS);
@@ -147,6 +151,16 @@ public class DerivedFigures implements DisposableBean {
             mongo.getCollection(STATS_NETWORK_MONTHS).find().projection(Projections.include("category")).batchSize(1000)
                  .forEach(cell -> totals.add(cell.getString("category")));
         });
+    }
+
+    /**
+     * Whether every change marked so far has been recomputed: no mark waits and no round runs. After the read models
+     * are rebuilt at start, the figures follow in the rounds after: the application reports ready, and the
+     * verification compares the figures, only once this holds.
+     */
+    public boolean settled() {
+        return !inRound.get() && partners.isEmpty() && flows.isEmpty() && buckets.isEmpty() && months.isEmpty()
+               && networkMonths.isEmpty() && totals.isEmpty() && !networkChanged.get();
     }
 
     /** Recomputes all that is marked; what fails (MongoDB unreachable) stays marked for the next round. */
