@@ -92,10 +92,12 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
             }
             done = slowest;
             DerivedFigures derived = figures.getIfAvailable();
-            if (slowest >= target && (derived == null || derived.settled())) {
+            if (slowest < target) {
+                reportProgress();
+            } else if (derived == null || derived.settled()) {
                 finished();
             } else {
-                reportProgress();
+                reportFigures();
             }
         } catch (RuntimeException e) {
             log.debug("read models' progress not read this round: {}", e.toString());
@@ -126,6 +128,16 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
                  current * 100 / Math.max(1, target), Math.round(rate), left < 0 ? "?" : left);
         reportedAt = now;
         reportedDone = current;
+    }
+
+    /** The projections are done; the derived figures are still being recomputed from them. */
+    private void reportFigures() {
+        long now = System.nanoTime();
+        if (now - reportedAt >= REPORT.toNanos()) {
+            log.info("rebuilding read models: all {} events applied, the derived figures (caseloads, network, statistics) "
+                     + "are being recomputed", target);
+            reportedAt = now;
+        }
     }
 
     private static long position(TrackingToken token) {

@@ -61,6 +61,8 @@ public class DerivedFigures implements DisposableBean {
     private static final String FLOW = "flow";
     private static final Logger log = LoggerFactory.getLogger(DerivedFigures.class);
     private static final long PAUSE_MILLIS = 200;
+    /** The longest pause between rounds: after a start's rebuild every partner is marked, and rounds are long. */
+    private static final long LONGEST_PAUSE_MILLIS = 1_000;
 
     private final MongoDatabase mongo;
     private final ReferralIndex index;
@@ -86,9 +88,10 @@ public class DerivedFigures implements DisposableBean {
     }
 
     /**
-     * Rounds follow each other with a pause of 200 ms, or twice the last round's time if longer: during a
-     * catch-up every partner changes in every round, and a round reads all their referrals, so back-to-back
-     * rounds would take a whole core from the projections they follow.
+     * Rounds follow each other with a pause of 200 ms, or twice the last round's time if longer, up to a second:
+     * during a catch-up every partner changes in every round, and a round reads all their referrals, so back-to-back
+     * rounds would take a whole core from the projections they follow; but after a start's rebuild, a pause of
+     * twice a minute-long round kept the application from being ready for minutes (51,403 events: 6 minutes).
      */
     private void refreshAndReschedule() {
         long started = System.nanoTime();
@@ -99,7 +102,8 @@ public class DerivedFigures implements DisposableBean {
             inRound.set(false);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             try {
-                refresher.schedule(this::refreshAndReschedule, Math.max(PAUSE_MILLIS, 2 * tookMillis), TimeUnit.MILLISECONDS);
+                refresher.schedule(this::refreshAndReschedule, Math.min(LONGEST_PAUSE_MILLIS, Math.max(PAUSE_MILLIS, 2 * tookMillis)),
+                                   TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shutDown) {
                 // the context is closing
             }
