@@ -49,8 +49,8 @@ public class CommandDispatcher {
                                .and(MetaDataKeys.REQUEST_HASH, requestHash(request, body));
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-        // the local command bus runs the handler in the sending thread, and it does JDBC and an fsync: never on
-        // the event loop
+        // the local command bus (PostgreSQL) runs the handler in the sending thread, and it does JDBC and an fsync:
+        // never on the event loop
         Mono<R> once = Mono.defer(() -> Mono.fromFuture(gateway.<R>send(message))).subscribeOn(Schedulers.boundedElastic());
         if (key == null) {
             return once;

@@ -26,8 +26,9 @@ import org.referrals.infra.eventstore.EmbeddedEventStoreFiles;
  * <p>The zip holds what cannot be rebuilt: SQLite's consistent online copy ({@code VACUUM INTO}, one read
  * transaction, without free pages) of the event store, which also holds the case key store, and the master key file
  * that wraps those keys (without it every case's personal data is gone). A backup of a version before 2026-12-04
- * holds the H2 file instead; it is restored as it is, and the first start moves it to SQLite. The MongoDB read models are left out on purpose: a restored directory starts without them and
- * its projections rebuild them from the events. A backup therefore holds keys and personal data (encrypted): it is
+ * holds the H2 file instead; it is restored as it is, and the first start moves it to SQLite. The MongoDB read
+ * models are left out on purpose: a restored directory starts without them and its projections rebuild them from
+ * the events. A backup therefore holds keys and personal data (encrypted): it is
  * written with mode 0600 and must be kept like the data directory itself.
  */
 public final class EmbeddedBackup {

@@ -1,7 +1,7 @@
 package org.referrals.infra.demo;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.referrals.command.common.CommandRefusedException;
 import org.referrals.command.common.SystemCommands;
@@ -40,7 +40,7 @@ final class HistoryWriter {
         long lastReport = started;
         long done = 0;
         long refused = 0;
-        java.time.Instant lastScan = null;
+        Instant lastScan = null;
         try {
             while (plan.hasNext()) {
                 HistoryPlan.Step step = plan.next();

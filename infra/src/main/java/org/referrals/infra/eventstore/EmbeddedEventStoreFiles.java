@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * audit chain stays the same, snapshots, case keys, response deadlines) is copied into the new SQLite file in one
  * transaction; only once that has committed is the H2 file renamed {@code eventstore.mv.db.migrated}. A crash during
  * the copy leaves the H2 file as it was and an empty SQLite file, and the next start copies again; a crash after the
- * copy and before the rename finds as many events in both, and renames. The old read
- * models' file ({@code mongo.mv.db}) is no longer read: read models are rebuilt in memory at every start.
+ * copy and before the rename finds as many events in both, and renames. The old read models' file
+ * ({@code mongo.mv.db}) is no longer read: read models are rebuilt in memory at every start.
  */
 public final class EmbeddedEventStoreFiles {
 
@@ -98,7 +98,7 @@ public final class EmbeddedEventStoreFiles {
 
     /** The tables of every owner, so that rows can be copied in before the owners start. */
     static void createTables(JdbcTemplate sqlite) {
-        sqlite.execute((java.sql.Connection connection) -> {
+        sqlite.execute((Connection connection) -> {
             JsonEventTableFactory.SQLITE.createDomainEventTable(connection, EventSchema.builder().build()).execute();
             JsonEventTableFactory.SQLITE.createSnapshotEventTable(connection, EventSchema.builder().build()).execute();
             return null;

@@ -28,7 +28,7 @@ class BenchmarkHarnessIT {
 
         assertThat(markdown).startsWith("### Benchmark (" + mode + " mode) on ").contains("| measure | value |");
         assertThat(harness.table().rows()).extracting(row -> row.measure().replaceAll(" \\d[\\d.]* commands/s$", "")).contains(
-                "data generator, commands/s through the command bus (4 threads)",
+                "data generator, commands/s through the command bus (one at a time)",
                 "commands/s over HTTP, 1 client(s)", "commands/s over HTTP, 8 client(s)", "commands/s over HTTP, 32 client(s)",
                 "command latency p50 / p99, 8 client(s)", "query referral by id (the floor) p50 / p99, 16 clients",
                 "query inbox page p50 / p99, 16 clients",

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.referrals.api.common.DaemonThreads;
+import org.referrals.query.figures.DerivedFigures;
 
 /**
  * Verifies the read models: rebuilds them from the events up to the store's head at the start into a scratch
@@ -50,7 +51,7 @@ public class ProjectionVerifier implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final StoredTokens storedTokens;
     private final ReferralListing listing;
-    private final org.referrals.query.figures.DerivedFigures figures;
+    private final DerivedFigures figures;
     private final MongoClient client;
     private final MongoDatabase live;
     private final Clock clock;
@@ -58,7 +59,7 @@ public class ProjectionVerifier implements DisposableBean {
     private final AtomicReference<VerificationReport> latest = new AtomicReference<>();
 
     public ProjectionVerifier(EventStore eventStore, EventProcessingConfiguration processing, StoredTokens storedTokens,
-                              ReferralListing listing, org.referrals.query.figures.DerivedFigures figures,
+                              ReferralListing listing, DerivedFigures figures,
                               MongoClient mongoClient, MongoDatabase mongoDatabase, Clock clock) {
         this.eventStore = eventStore;
         this.storedTokens = storedTokens;
