@@ -77,11 +77,10 @@ class ProjectionAdminApiTest extends ApiTest {
         api.act(clinicAgent, id, "start", Map.of());
 
         // the listing and the derived figures (caseloads, network nodes and flows, stats and their sums) must come back the same too
-        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals", "referral_listing", "caseloads", "network_nodes", "stats",
+        Map<String, List<String>> collections = Map.of("referrals", List.of("referrals", "referral_listing", "case_referrals", "caseloads", "network_nodes", "stats",
                                                                      "stats_months", "stats_network_months", "stats_network_totals"),
                                                        "partners", List.of("partners", "network_edges"),
-                                                       "cases", List.of("cases"),
-                                                       "timeline", List.of("timeline"));
+                                                       "cases", List.of("cases"));
         for (var projection : collections.entrySet()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) status(projection.getKey()).get("lag")).longValue() == 0);
             Map<String, List<org.bson.Document>> before = settled(projection.getValue());
@@ -143,23 +142,23 @@ class ProjectionAdminApiTest extends ApiTest {
         String ngoAgent = api.key(Role.PARTNER_AGENT, ngo);
         api.caseOf(ngoAgent);
         awaitProjectionsIdle();
-        var timeline = processing.eventProcessor("timeline", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
-        timeline.shutDown(); // releases its claims
-        var held = com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("processorName", "timeline"),
+        var cases = processing.eventProcessor("cases", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        cases.shutDown(); // releases its claims
+        var held = com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("processorName", "cases"),
                                                         com.mongodb.client.model.Filters.eq("segment", 0));
         // claimed a minute ahead by a node that is gone: not claimable here within this test
         axonMongo.trackingTokensCollection().updateOne(held, com.mongodb.client.model.Updates.combine(
                 com.mongodb.client.model.Updates.set("owner", "a-crashed-process"),
                 com.mongodb.client.model.Updates.set("timestamp", System.currentTimeMillis() + 60_000)));
         try {
-            timeline.start();
+            cases.start();
             api.caseOf(ngoAgent);
             api.caseOf(ngoAgent);
             long head = jdbc.queryForObject("SELECT max(globalIndex) FROM DomainEventEntry", Long.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> timeline.processingStatus().size() == 3
-                    && timeline.processingStatus().values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cases.processingStatus().size() == 3
+                    && cases.processingStatus().values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
 
-            var status = status("timeline");
+            var status = status("cases");
             assertThat(status.get("segments")).isEqualTo(4);
             assertThat(status.get("unclaimedSegments")).isEqualTo(1);
             assertThat(((Number) status.get("lag")).longValue()).as("%s", status).isPositive();
@@ -168,7 +167,7 @@ class ProjectionAdminApiTest extends ApiTest {
         }
         // released: this node claims it on its next look for segments (every 5 s) and catches up
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = status("timeline");
+            var status = status("cases");
             assertThat(status.get("unclaimedSegments")).isEqualTo(0);
             assertThat(((Number) status.get("lag")).longValue()).isZero();
         });

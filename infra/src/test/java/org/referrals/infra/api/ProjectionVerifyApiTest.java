@@ -40,7 +40,8 @@ class ProjectionVerifyApiTest {
             String clinicAgent = api.key(Role.PARTNER_AGENT, clinic);
             String accepted = api.refer(ngoAgent, api.caseOf(ngoAgent), clinic, ServiceCategory.LEGAL_AID).referralId();
             api.act(clinicAgent, accepted, "accept", Map.of());
-            String declined = api.refer(ngoAgent, api.caseOf(ngoAgent), clinic, ServiceCategory.LEGAL_AID).referralId();
+            String declinedCase = api.caseOf(ngoAgent);
+            String declined = api.refer(ngoAgent, declinedCase, clinic, ServiceCategory.LEGAL_AID).referralId();
             api.act(clinicAgent, declined, "decline", Map.of("reasonCode", "NO_CAPACITY"));
             api.refer(ngoAgent, api.caseOf(ngoAgent), clinic, ServiceCategory.LEGAL_AID);
             awaitProjectionsIdle(api);
@@ -49,23 +50,22 @@ class ProjectionVerifyApiTest {
             assertThat(clean.consistent()).as("%s", clean).isTrue();
             assertThat(clean.eventsReplayed()).isBetween(1L, clean.upToPosition() + 1);
             assertThat(clean.collections()).extracting(VerificationReport.CollectionReport::name)
-                                           .contains("referrals", "referral_listing", "cases", "partners", "timeline", "caseloads", "stats");
+                                           .contains("referrals", "referral_listing", "cases", "case_referrals", "partners", "caseloads", "stats");
             assertThat(clean.collections()).allSatisfy(c -> assertThat(c.differences()).isZero())
                                            .allSatisfy(c -> assertThat(c.notCompared()).isNull());
             assertThat(collection(clean, "referrals").compared()).isEqualTo(3);
 
             MongoDatabase mongo = app.bean(MongoDatabase.class);
             mongo.getCollection("referrals").updateOne(Filters.eq("_id", accepted), Updates.set("status", "CLOSED"));
-            Document entry = mongo.getCollection("timeline").find(Filters.eq("aggregateId", declined)).first();
-            mongo.getCollection("timeline").deleteOne(Filters.eq("_id", entry.getString("_id")));
+            mongo.getCollection("case_referrals").deleteOne(Filters.eq("_id", declinedCase));
             mongo.getCollection("cases").insertOne(new Document("_id", "case-nobody-made").append("version", 0L));
 
             VerificationReport tampered = verified(api);
             assertThat(tampered.consistent()).isFalse();
             assertThat(collection(tampered, "referrals").examples())
                     .containsExactly(new VerificationReport.Difference(accepted, "DIFFERENT", List.of("status")));
-            assertThat(collection(tampered, "timeline").examples())
-                    .containsExactly(new VerificationReport.Difference(entry.getString("_id"), "MISSING", List.of()));
+            assertThat(collection(tampered, "case_referrals").examples())
+                    .containsExactly(new VerificationReport.Difference(declinedCase, "MISSING", List.of()));
             assertThat(collection(tampered, "cases").examples())
                     .containsExactly(new VerificationReport.Difference("case-nobody-made", "EXTRA", List.of()));
             assertThat(collection(tampered, "partners").differences()).isZero();

@@ -59,7 +59,7 @@ public final class BenchmarkHarness {
     }
 
     private static final String ADMIN_KEY = "benchmark-admin-key";
-    private static final List<String> PROJECTIONS = List.of("referrals", "partners", "cases", "timeline");
+    private static final List<String> PROJECTIONS = List.of("referrals", "partners", "cases");
     private static final int[] CLIENTS = {1, 8, 32};
     /** The generated network's busiest kind of partner: its inbox, caseload and a timeline are queried. */
     private static final String QUERIED_PARTNER = "health-facility-01";
@@ -155,7 +155,7 @@ public final class BenchmarkHarness {
         // writes), but one thread per segment: the token store already has the tuned configuration's 4 segments,
         // and a tracking processor leaves segments beyond its thread count unprocessed
         List<String> stockArguments = new ArrayList<>(List.of(mongo, "--referrals.projections.pooled=false"));
-        for (String processor : List.of("referrals", "partners", "cases", "timeline", "api-keys")) {
+        for (String processor : List.of("referrals", "partners", "cases", "api-keys")) {
             stockArguments.add("--axon.eventhandling.processors." + processor + ".thread-count=4");
         }
         try (AppProcess stock = start(stockArguments.toArray(String[]::new))) {

@@ -46,8 +46,8 @@ public class ProjectionAdminController {
 
     @PostMapping("/verify")
     @Operation(summary = "Verify the read models against the events",
-               description = "Role: ADMIN. Rebuilds the referrals (with their index, listing and derived figures), cases, "
-                             + "partners and timelines from the events up to the store's head into a scratch database and "
+               description = "Role: ADMIN. Rebuilds the referrals (with their index, listing and derived figures), cases "
+                             + "and partners from the events up to the store's head into a scratch database and "
                              + "compares them document by document with the live ones. Runs in the background (202); one at "
                              + "a time (a second request answers the running one). Follow it with GET.")
     public Mono<ResponseEntity<VerificationReport>> verify() {

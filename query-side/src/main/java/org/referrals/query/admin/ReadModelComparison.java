@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
@@ -31,13 +30,6 @@ final class ReadModelComparison {
     private static final Comparator<Object> ID_ORDER = Comparator.comparing((Object id) -> id instanceof Number ? 0 : 1)
             .thenComparing((a, b) -> a instanceof Number x && b instanceof Number y ? Long.compare(x.longValue(), y.longValue())
                     : a.toString().compareTo(b.toString()));
-
-    /**
-     * Fields that depend on the order in which concurrent transactions committed, not on the events: a timeline
-     * entry's {@code seq} is the processor's position when it applied the event (the timeline API reads the event's
-     * own position from the store).
-     */
-    private static final Map<String, Set<String>> NOT_FROM_THE_EVENTS = Map.of("timeline", Set.of("seq"));
 
     private final Instant lastEvent;
     private final long lastPosition;
@@ -79,7 +71,7 @@ final class ReadModelComparison {
                     differences.add(new Difference(r.get("_id").toString(), "MISSING", List.of()));
                     r = next(rebuiltDocuments);
                 } else {
-                    List<String> fields = differingFields(name, l, r);
+                    List<String> fields = differingFields(l, r);
                     if (!fields.isEmpty()) {
                         if (movedOnFrom(l, r)) {
                             movedOn++;
@@ -104,10 +96,10 @@ final class ReadModelComparison {
         for (Difference difference : first.differences()) {
             Document l = live.find(Filters.eq("_id", difference.id())).first();
             Document r = rebuilt.find(Filters.eq("_id", difference.id())).first();
-            boolean nowSame = l == null && r == null || l != null && r != null && differingFields(first.name(), l, r).isEmpty();
+            boolean nowSame = l == null && r == null || l != null && r != null && differingFields(l, r).isEmpty();
             if (!nowSame) {
                 still.add(new Difference(difference.id(), l == null ? "MISSING" : r == null ? "EXTRA" : "DIFFERENT",
-                                         l == null || r == null ? List.of() : differingFields(first.name(), l, r)));
+                                         l == null || r == null ? List.of() : differingFields(l, r)));
             }
         }
         return new Compared(first.name(), first.compared(), first.movedOn(), still);
@@ -122,10 +114,9 @@ final class ReadModelComparison {
     }
 
     /** The top-level fields whose values differ (lists of ids as sets). */
-    static List<String> differingFields(String collection, Document live, Document rebuilt) {
+    static List<String> differingFields(Document live, Document rebuilt) {
         Set<String> names = new LinkedHashSet<>(live.keySet());
         names.addAll(rebuilt.keySet());
-        names.removeAll(NOT_FROM_THE_EVENTS.getOrDefault(collection, Set.of()));
         List<String> differing = new ArrayList<>();
         for (String name : names) {
             Object a = live.get(name);

@@ -11,22 +11,22 @@ import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.figures.DerivedFigures;
 import org.referrals.query.network.PartnershipProjection;
 import org.referrals.query.partner.PartnerProjection;
+import org.referrals.query.referral.CaseReferrals;
 import org.referrals.query.referral.ReferralChanges;
 import org.referrals.query.referral.ReferralIndex;
 import org.referrals.query.referral.ReferralListing;
 import org.referrals.query.referral.ReferralProjection;
-import org.referrals.query.timeline.TimelineProjection;
 
 /**
  * The event-sourced read models built again, by the same projection classes, into another database: the
- * referrals (with their index, listing and derived figures), cases, partners and partnerships, and timelines.
+ * referrals (with their index, listing and derived figures), cases, partners and partnerships.
  * Events are applied in batches, each one unit of work, so that the projections' bulk writes apply as in a processor.
  */
 final class ScratchReadModels {
 
     /** The collections these projections and their derived figures write. */
     static final List<String> COLLECTIONS = List.of("referrals", ReferralIndex.COLLECTION, ReferralListing.COLLECTION, "cases",
-                                                     "partners", "network_edges", "timeline", "timeline_index", "caseloads",
+                                                     CaseReferrals.COLLECTION, "partners", "network_edges", "caseloads",
                                                      "network_nodes", DerivedFigures.STATS, DerivedFigures.STATS_MONTHS,
                                                      DerivedFigures.STATS_NETWORK_MONTHS, DerivedFigures.STATS_NETWORK_TOTALS);
 
@@ -42,8 +42,7 @@ final class ScratchReadModels {
                                                                          index, listing)),
                 new AnnotationEventHandlerAdapter(new CaseProjection(database)),
                 new AnnotationEventHandlerAdapter(new PartnerProjection(database, figures)),
-                new AnnotationEventHandlerAdapter(new PartnershipProjection(database, figures)),
-                new AnnotationEventHandlerAdapter(new TimelineProjection(database)));
+                new AnnotationEventHandlerAdapter(new PartnershipProjection(database, figures)));
     }
 
     /** Applies the events in order, as one unit of work. */

@@ -81,7 +81,7 @@ public class AuditVerifier {
 
     /** The recorded links of the chain at these positions, where there are. */
     public Map<Long, AuditRecords.Link> links(Collection<Long> positions) {
-        return chainer.records().at(positions);
+        return positions.isEmpty() ? Map.of() : chainer.records().at(positions);
     }
 
     /**

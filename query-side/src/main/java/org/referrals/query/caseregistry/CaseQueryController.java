@@ -16,6 +16,7 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.referral.CaseReferrals;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,11 +83,9 @@ public class CaseQueryController {
                            if (actor.isCoordinator() || actor.actsFor(d.getString("owningPartnerId"))) {
                                return Mono.just(new CaseAccess(d, false));
                            }
-                           return Mono.from(mongo.getCollection("referrals")
-                                                 .countDocuments(Filters.and(Filters.eq("caseId", caseId),
-                                                                             Filters.eq("toPartnerId", actor.partnerId()))))
-                                      .filter(count -> count > 0)
-                                      .map(count -> new CaseAccess(d, true));
+                           return CaseReferrals.of(mongo, caseId)
+                                               .filter(referrals -> referrals.containsValue(actor.partnerId()))
+                                               .map(referrals -> new CaseAccess(d, true));
                        })
                        .switchIfEmpty(Mono.error(ReadProblems::notFound));
         }

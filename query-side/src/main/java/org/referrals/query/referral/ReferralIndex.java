@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Collection {@code referral_index} (an {@link IdIndex}): which referrals belong to a partner's inbox or outbox, to
- * a case, to a flow between two partners, or to a day's statistics bucket. Written with the referral; read to
+ * a flow between two partners, or to a day's statistics bucket. Written with the referral; read to
  * fetch those referrals by {@code _id} instead of scanning them all on the embedded MongoDB-wire server. A
- * referral's partners, case, category and day never change, so an id never has to leave a key. A partner's inbox
+ * referral's partners, category and day never change, so an id never has to leave a key. A partner's inbox
  * and outbox are filed counted: a page's total reads one number.
  */
 @Component
@@ -44,10 +44,6 @@ public class ReferralIndex implements SmartInitializingSingleton {
         return "from:" + partnerId;
     }
 
-    public static String ofCase(String caseId) {
-        return "case:" + caseId;
-    }
-
     public static String flow(String from, String to) {
         return "flow:" + from + "|" + to;
     }
@@ -62,8 +58,8 @@ public class ReferralIndex implements SmartInitializingSingleton {
     }
 
     /** The keys a new referral is filed under. */
-    static List<String> keys(String caseId, String from, String to, String category, Instant created) {
-        return List.of(inbound(to), outbound(from), ofCase(caseId), flow(from, to), bucket(day(created), category, to));
+    static List<String> keys(String from, String to, String category, Instant created) {
+        return List.of(inbound(to), outbound(from), flow(from, to), bucket(day(created), category, to));
     }
 
     /** In the current batch of the projection: files the referral under its keys, a partner's lists counted. */
@@ -122,8 +118,8 @@ public class ReferralIndex implements SmartInitializingSingleton {
      * start (one scan).
      */
     void buildWhenMissing() {
-        int keys = index.buildWhenMissing(referrals, List.of("caseId", "fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"),
-                referral -> keys(referral.getString("caseId"), referral.getString("fromPartnerId"), referral.getString("toPartnerId"),
+        int keys = index.buildWhenMissing(referrals, List.of("fromPartnerId", "toPartnerId", "serviceCategory", "createdAt"),
+                referral -> keys(referral.getString("fromPartnerId"), referral.getString("toPartnerId"),
                                  referral.getString("serviceCategory"), referral.getDate("createdAt").toInstant()));
         if (keys > 0) {
             log.info("referral index built: {} keys", keys);

@@ -46,17 +46,18 @@ public class ReferralProjection {
     private final ReferralChanges changes;
     private final ReferralIndex index;
     private final ReferralListing listing;
+    private final CaseReferrals caseReferrals;
 
     public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralIndex index, ReferralListing listing) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
         this.changes = changes;
         this.index = index;
         this.listing = listing;
+        this.caseReferrals = new CaseReferrals(mongoDatabase);
         // the inbox and outbox lists, newest change first, and the caseload figures of a partner
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.descending(Projections.UPDATED_AT));
-        referrals.createIndex(Indexes.ascending("caseId")); // a case's referrals: case access and case timeline
     }
 
     @EventHandler
@@ -73,8 +74,9 @@ public class ReferralProjection {
                 .append("redirectedFrom", event.redirectedFrom())
                 .append("consentOverride", event.legalBasis() != null && event.legalBasis().isOverride())
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
-        index.file(event.referralId(), ReferralIndex.keys(event.caseId(), event.fromPartnerId(), event.toPartnerId(),
+        index.file(event.referralId(), ReferralIndex.keys(event.fromPartnerId(), event.toPartnerId(),
                                                           event.serviceCategory().name(), event.requestedAt()));
+        caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());
         changes.changed(event.referralId(), replay);
     }
 
@@ -179,6 +181,7 @@ public class ReferralProjection {
         referrals.drop();
         index.drop();
         listing.drop();
+        caseReferrals.drop();
     }
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {

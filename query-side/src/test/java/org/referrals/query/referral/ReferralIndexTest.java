@@ -86,8 +86,8 @@ class ReferralIndexTest {
         driver.apply("r1", new ReferralAccepted("r1", null), T0);
         // a batch redone after a crash files its referrals again: r1 and r3 both in one unit of work
         var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
-        index.file("r1", ReferralIndex.keys("case-r1", "ngo", "clinic", "HEALTH_CARE", T0));
-        index.file("r3", ReferralIndex.keys("case-r3", "clinic", "clinic", "HEALTH_CARE", T0));
+        index.file("r1", ReferralIndex.keys("ngo", "clinic", "HEALTH_CARE", T0));
+        index.file("r3", ReferralIndex.keys("clinic", "clinic", "HEALTH_CARE", T0));
         unitOfWork.commit();
 
         assertThat(count(ReferralIndex.inbound("clinic"))).isEqualTo(2);
@@ -96,7 +96,7 @@ class ReferralIndexTest {
         assertThat(count(ReferralIndex.inbound("shelter"))).isEqualTo(1);
         assertThat(count(ReferralIndex.inbound("nobody"))).isZero();
         assertThat(index.ids(ReferralIndex.inbound("clinic"))).containsExactly("r1", "r3");
-        assertThatThrownBy(() -> count(ReferralIndex.ofCase("case-r1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> count(ReferralIndex.flow("ngo", "clinic"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -113,8 +113,8 @@ class ReferralIndexTest {
         assertThat(entries.find(new Document("_id", "from:ngo")).first().get("n")).isEqualTo(1);
         assertThat(entries.find(new Document("_id", "case:c1")).first()).as("not a partner's list").doesNotContainKey("n");
         assertThat(entries.find(new Document("_id", "tp:x")).first()).doesNotContainKey("n");
-        index.file("r4", ReferralIndex.keys("c4", "ngo", "clinic", "HEALTH_CARE", T0));
-        index.file("r2", ReferralIndex.keys("c2", "ngo", "clinic", "HEALTH_CARE", T0));
+        index.file("r4", ReferralIndex.keys("ngo", "clinic", "HEALTH_CARE", T0));
+        index.file("r2", ReferralIndex.keys("ngo", "clinic", "HEALTH_CARE", T0));
         assertThat(count(ReferralIndex.inbound("clinic"))).isEqualTo(4);
         assertThat(count(ReferralIndex.outbound("ngo"))).isEqualTo(3);
         index.afterSingletonsInstantiated(); // counted: left alone

@@ -35,13 +35,15 @@ class ReferralProjectionTest {
 
     private MongoServer server;
     private MongoClient client;
+    private String address;
     private ReferralProjection projection;
     private MongoCollection<Document> referrals;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        address = server.bindAndGetConnectionString();
+        client = MongoClients.create(address);
         var database = client.getDatabase("test");
         projection = ReferralProjectionDriver.projection(database, new ReferralIndex(database));
         referrals = database.getCollection(ReferralProjection.COLLECTION);
@@ -72,6 +74,22 @@ class ReferralProjectionTest {
         assertThat(d.getString("toPartnerId")).isEqualTo("clinic-b");
         assertThat(d.getDate("respondBy")).isEqualTo(Date.from(T0.plus(Duration.ofHours(24))));
         assertThat(d.getLong("version")).isZero();
+    }
+
+    @Test
+    void aCaseKnowsItsReferralsAndWhomTheyWereMadeToOnceEvenWhenRedelivered() {
+        projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
+        projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
+        projection.on(new ReferralRequested("r-2", "case-1", "ngo-a", "shelter-c", ServiceCategory.SHELTER_HOUSING, Urgency.ROUTINE,
+                                            "a bed", T0, T0.plus(Duration.ofHours(72)), null, null), 0, T0, ReplayStatus.REGULAR);
+        var reactive = com.mongodb.reactivestreams.client.MongoClients.create(address);
+        try {
+            assertThat(CaseReferrals.of(reactive.getDatabase("test"), "case-1").block())
+                    .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(ID, "clinic-b", "r-2", "shelter-c"));
+            assertThat(CaseReferrals.of(reactive.getDatabase("test"), "case-without-referrals").block()).isEmpty();
+        } finally {
+            reactive.close();
+        }
     }
 
     @Test

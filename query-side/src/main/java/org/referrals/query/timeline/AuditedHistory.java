@@ -1,0 +1,57 @@
+package org.referrals.query.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.referrals.api.common.MetaDataKeys;
+import org.referrals.api.referral.Timeline;
+import org.referrals.query.audit.AuditRecords;
+import org.referrals.query.audit.AuditVerifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The events of some aggregates as a timeline: read from the event store through Axon (any store: JDBC or Axon
+ * Server), each with who did it and a summary, at its position in the store with its links of the audit chain,
+ * and whether those links still follow from the stored events. Blocking.
+ */
+@Component
+public class AuditedHistory {
+
+    /** The position of an event where the store gives none here (Axon Server: the audit chain needs the JDBC store). */
+    static final long NO_POSITION = -1;
+
+    private final EventStore events;
+    private final AuditVerifier verifier;
+
+    public AuditedHistory(EventStore eventStore, AuditVerifier verifier) {
+        this.events = eventStore;
+        this.verifier = verifier;
+    }
+
+    /** Every event of these aggregates, in the order of the store (by time where it gives no position). */
+    public Timeline of(List<String> aggregateIds) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (String aggregateId : aggregateIds) {
+            events.readEvents(aggregateId, 0).asStream().forEach(messages::add);
+        }
+        Map<String, Long> positions = verifier.positionsOf(messages.stream().map(DomainEventMessage::getIdentifier).toList());
+        messages.sort(Comparator.<DomainEventMessage<?>>comparingLong(m -> positions.getOrDefault(m.getIdentifier(), Long.MAX_VALUE))
+                                .thenComparing(DomainEventMessage::getTimestamp)
+                                .thenComparingLong(DomainEventMessage::getSequenceNumber));
+        List<Long> known = messages.stream().map(m -> positions.get(m.getIdentifier())).filter(p -> p != null).toList();
+        Map<Long, AuditRecords.Link> links = verifier.links(known);
+        List<Timeline.Entry> entries = messages.stream().map(m -> {
+            long position = positions.getOrDefault(m.getIdentifier(), NO_POSITION);
+            AuditRecords.Link link = links.get(position);
+            return new Timeline.Entry(position, m.getAggregateIdentifier(), m.getPayloadType().getSimpleName(), m.getTimestamp(),
+                                      (String) m.getMetaData().get(MetaDataKeys.USER_ID),
+                                      (String) m.getMetaData().get(MetaDataKeys.PARTNER_ID),
+                                      TimelineSummaries.of(m.getPayload()),
+                                      link == null ? null : link.hash(), link == null ? null : link.prevHash());
+        }).toList();
+        return new Timeline(entries, verifier.linksIntact(known));
+    }
+}

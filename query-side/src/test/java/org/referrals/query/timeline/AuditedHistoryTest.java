@@ -1,0 +1,75 @@
+package org.referrals.query.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.referrals.api.caseregistry.CaseClosed;
+import org.referrals.api.caseregistry.CaseClosureReason;
+import org.referrals.api.referral.FailureReason;
+import org.referrals.api.referral.ReferralNoteAdded;
+import org.referrals.api.referral.ServiceFailed;
+import org.referrals.api.referral.Timeline;
+import org.referrals.query.audit.AuditChainer;
+import org.referrals.query.audit.AuditVerifier;
+import org.referrals.query.audit.StoredEvents;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/** Timelines read the aggregates' own events from the event store, with a summary and no free text. */
+class AuditedHistoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    /** Without the JDBC store's view (as with Axon Server): no positions, no audit links. */
+    private final AuditVerifier noChain = new AuditVerifier(new AuditChainer(
+            new StaticListableBeanFactory().getBeanProvider(StoredEvents.class), null, Duration.ofSeconds(5)));
+    private final AuditedHistory history = new AuditedHistory(store, noChain);
+
+    @AfterEach
+    void stop() {
+        store.shutDown();
+    }
+
+    private void append(String type, String aggregateId, long sequence, Object payload, Instant at) {
+        store.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+                                                      MetaData.from(Map.of("userId", "key-1", "partnerId", "clinic")),
+                                                      "e-" + aggregateId + "-" + sequence, at));
+    }
+
+    @Test
+    void everyEventOfTheAggregatesInOrderWithItsActorAndASummaryWithoutFreeText() {
+        append("Referral", "r-1", 0, new ReferralNoteAdded("r-1", "Fatou's brother called on +221 77 000 00 00"), T0);
+        append("Case", "c-1", 0, new CaseClosed("c-1", CaseClosureReason.MOVED_AWAY, "to her aunt in Dakar", T0), T0.plusSeconds(60));
+        append("Referral", "r-1", 1, new ServiceFailed("r-1", FailureReason.CLIENT_UNREACHABLE, "moved to Dakar"), T0.plusSeconds(120));
+        append("Referral", "r-other", 0, new ReferralNoteAdded("r-other", "not this one"), T0.plusSeconds(30));
+
+        Timeline timeline = history.of(List.of("r-1", "c-1"));
+
+        assertThat(timeline.entries()).extracting(Timeline.Entry::type)
+                                      .containsExactly("ReferralNoteAdded", "CaseClosed", "ServiceFailed");
+        assertThat(timeline.entries()).extracting(Timeline.Entry::summary)
+                                      .containsExactly("Note added", "Case closed: MOVED_AWAY", "Service failed: CLIENT_UNREACHABLE");
+        Timeline.Entry first = timeline.entries().get(0);
+        assertThat(first.aggregateId()).isEqualTo("r-1");
+        assertThat(first.userId()).isEqualTo("key-1");
+        assertThat(first.partnerId()).isEqualTo("clinic");
+        assertThat(first.at()).isEqualTo(T0);
+        assertThat(first.seq()).as("no position without the JDBC store's view").isEqualTo(AuditedHistory.NO_POSITION);
+        assertThat(timeline.verified()).as("no audit chain to verify against").isNull();
+        assertThat(timeline.toString()).doesNotContain("Fatou", "+221", "Dakar");
+    }
+
+    @Test
+    void anAggregateWithoutEventsHasAnEmptyTimeline() {
+        assertThat(history.of(List.of("nobody")).entries()).isEmpty();
+    }
+}
