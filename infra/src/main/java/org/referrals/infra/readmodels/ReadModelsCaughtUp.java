@@ -11,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.api.common.DaemonThreads;
 import org.referrals.query.admin.SegmentPositions;
 import org.referrals.query.admin.StoredTokens;
-import org.referrals.query.figures.DerivedFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code readModels} in /actuator/health: DOWN until every streaming projection has processed every event that
- * was in the event store when the application started, and the derived figures have followed, then UP for good. On the embedded default the read models
+ * was in the event store when the application started, then UP for good. On the embedded default the read models
  * live in memory and are rebuilt at every start (DESIGN §2), so until then a query would answer from a partial read
  * model. The rebuild's progress is logged every 10 s (events done, rate, time left), and its end once.
  */
@@ -36,7 +35,6 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
     private final EventProcessingConfiguration processing;
     private final StoredTokens storedTokens;
     private final ObjectProvider<EventStore> eventStore;
-    private final ObjectProvider<DerivedFigures> figures;
     /** The event store's last position when first read after the start (-1: empty; null: not read yet). */
     private volatile Long target;
     private final long startedNanos = System.nanoTime();
@@ -47,12 +45,11 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
     private long reportedDone;
 
     public ReadModelsCaughtUp(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore,
-                              StoredTokens storedTokens, ObjectProvider<DerivedFigures> figures) {
+                              StoredTokens storedTokens) {
         super("read models not checked");
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.eventStore = eventStore;
-        this.figures = figures;
         ticker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -91,13 +88,10 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
                 slowest = Math.min(slowest, lowest == null ? -1 : lowest);
             }
             done = slowest;
-            DerivedFigures derived = figures.getIfAvailable();
             if (slowest < target) {
                 reportProgress();
-            } else if (derived == null || derived.settled()) {
-                finished();
             } else {
-                reportFigures();
+                finished();
             }
         } catch (RuntimeException e) {
             log.debug("read models' progress not read this round: {}", e.toString());
@@ -128,16 +122,6 @@ public class ReadModelsCaughtUp extends AbstractHealthIndicator implements Dispo
                  current * 100 / Math.max(1, target), Math.round(rate), left < 0 ? "?" : left);
         reportedAt = now;
         reportedDone = current;
-    }
-
-    /** The projections are done; the derived figures are still being recomputed from them. */
-    private void reportFigures() {
-        long now = System.nanoTime();
-        if (now - reportedAt >= REPORT.toNanos()) {
-            log.info("rebuilding read models: all {} events applied, the derived figures (caseloads, network, statistics) "
-                     + "are being recomputed", target);
-            reportedAt = now;
-        }
     }
 
     private static long position(TrackingToken token) {

@@ -46,7 +46,7 @@ public class ProjectionAdminController {
 
     @PostMapping("/verify")
     @Operation(summary = "Verify the read models against the events",
-               description = "Role: ADMIN. Rebuilds the referrals (with their index, listing and derived figures), cases "
+               description = "Role: ADMIN. Rebuilds the referrals (with their index, listing, figure buckets and each case's referrals), cases "
                              + "and partners from the events up to the store's head into a scratch database and "
                              + "compares them document by document with the live ones. Runs in the background (202); one at "
                              + "a time (a second request answers the running one). Follow it with GET.")

@@ -26,15 +26,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.referrals.api.common.DaemonThreads;
-import org.referrals.query.figures.DerivedFigures;
 
 /**
  * Verifies the read models: rebuilds them from the events up to the store's head at the start into a scratch
  * database ({@code <database>_verify}, dropped afterwards), waits until every segment of the live projections
  * has passed that position (also those not claimed here, at their stored token) and the start's relisting scan is
  * over, and compares each collection document by document ({@link ReadModelComparison}). Differences that the
- * live derived figures were still catching up with are read again after a pause and dropped when gone. Documents
- * without a version (indexes, derived figures) can only be compared while no event arrives: if some did, those
+ * live listing was still finishing after a commit are read again after a pause and dropped when gone. Documents
+ * without a version (indexes, listing, figure buckets) can only be compared while no event arrives: if some did, those
  * collections are reported as not compared. One verification at a time, in the background, with progress.
  */
 @Component
@@ -51,7 +50,6 @@ public class ProjectionVerifier implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final StoredTokens storedTokens;
     private final ReferralListing listing;
-    private final DerivedFigures figures;
     private final MongoClient client;
     private final MongoDatabase live;
     private final Clock clock;
@@ -59,12 +57,11 @@ public class ProjectionVerifier implements DisposableBean {
     private final AtomicReference<VerificationReport> latest = new AtomicReference<>();
 
     public ProjectionVerifier(EventStore eventStore, EventProcessingConfiguration processing, StoredTokens storedTokens,
-                              ReferralListing listing, DerivedFigures figures,
+                              ReferralListing listing,
                               MongoClient mongoClient, MongoDatabase mongoDatabase, Clock clock) {
         this.eventStore = eventStore;
         this.storedTokens = storedTokens;
         this.listing = listing;
-        this.figures = figures;
         this.processing = processing;
         this.client = mongoClient;
         this.live = mongoDatabase;
@@ -95,7 +92,6 @@ public class ProjectionVerifier implements DisposableBean {
             scratch.drop();
             ScratchReadModels rebuilt = new ScratchReadModels(scratch, clock);
             Replayed replayed = replay(started, rebuilt);
-            rebuilt.finish();
             awaitLiveProjectionsAt(started.upToPosition());
             boolean quiet = position(eventStore.createHeadToken()) == started.upToPosition();
             List<CollectionReport> collections = compare(replayed, scratch, quiet);
@@ -172,7 +168,7 @@ public class ProjectionVerifier implements DisposableBean {
             found.add(comparison.compare(name, live.getCollection(name), scratch.getCollection(name)));
         }
         if (found.stream().anyMatch(c -> !c.differences().isEmpty())) {
-            Thread.sleep(SETTLE.toMillis()); // the live derived figures refresh in rounds
+            Thread.sleep(SETTLE.toMillis()); // the live listing finishes its relisting after commit
         }
         List<CollectionReport> reports = new ArrayList<>();
         for (ReadModelComparison.Compared compared : found) {
@@ -188,12 +184,6 @@ public class ProjectionVerifier implements DisposableBean {
         long until = System.nanoTime() + CATCH_UP.toNanos();
         while (System.nanoTime() < until && !livePassed(position)) {
             Thread.sleep(200);
-        }
-        // the derived figures follow in rounds: after a start's rebuild a round may still be due (while events keep
-        // arriving they need not settle; the comparison then reports them not compared)
-        long figuresUntil = System.nanoTime() + CATCH_UP.toNanos() / 4;
-        while (System.nanoTime() < figuresUntil && !figures.settled()) {
-            Thread.sleep(100);
         }
         Thread.sleep(SETTLE.toMillis()); // the live side's after-commit work
     }

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.referrals.query.caseregistry.CaseProjection;
-import org.referrals.query.figures.DerivedFigures;
+import org.referrals.query.figures.FigureBuckets;
 import org.referrals.query.network.PartnershipProjection;
 import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.referral.CaseReferrals;
@@ -19,30 +19,27 @@ import org.referrals.query.referral.ReferralProjection;
 
 /**
  * The event-sourced read models built again, by the same projection classes, into another database: the
- * referrals (with their index, listing and derived figures), cases, partners and partnerships.
+ * referrals (with their index, listing, figure buckets and each case's referrals), cases, partners and partnerships.
  * Events are applied in batches, each one unit of work, so that the projections' bulk writes apply as in a processor.
  */
 final class ScratchReadModels {
 
-    /** The collections these projections and their derived figures write. */
-    static final List<String> COLLECTIONS = List.of("referrals", ReferralIndex.COLLECTION, ReferralListing.COLLECTION, "cases",
-                                                     CaseReferrals.COLLECTION, "partners", "network_edges", "caseloads",
-                                                     "network_nodes", DerivedFigures.STATS, DerivedFigures.STATS_MONTHS,
-                                                     DerivedFigures.STATS_NETWORK_MONTHS, DerivedFigures.STATS_NETWORK_TOTALS);
+    /** The collections these projections write. */
+    static final List<String> COLLECTIONS = List.of("referrals", ReferralIndex.COLLECTION, ReferralListing.COLLECTION,
+                                                     FigureBuckets.COLLECTION, "cases", CaseReferrals.COLLECTION, "partners",
+                                                     PartnershipProjection.COLLECTION);
 
-    private final DerivedFigures figures;
     private final List<AnnotationEventHandlerAdapter> projections;
 
     ScratchReadModels(MongoDatabase database, Clock clock) {
         ReferralIndex index = new ReferralIndex(database);
         ReferralListing listing = ReferralListing.alone(database);
-        this.figures = new DerivedFigures(database, index, clock);
         this.projections = List.of(
-                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, figures, listing, clock),
+                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, listing, clock),
                                                                          index, listing)),
                 new AnnotationEventHandlerAdapter(new CaseProjection(database)),
-                new AnnotationEventHandlerAdapter(new PartnerProjection(database, figures)),
-                new AnnotationEventHandlerAdapter(new PartnershipProjection(database, figures)));
+                new AnnotationEventHandlerAdapter(new PartnerProjection(database)),
+                new AnnotationEventHandlerAdapter(new PartnershipProjection(database)));
     }
 
     /** Applies the events in order, as one unit of work. */
@@ -64,10 +61,5 @@ final class ScratchReadModels {
             throw e;
         }
         unitOfWork.commit();
-    }
-
-    /** After the last event: the derived figures of all that changed. */
-    void finish() throws InterruptedException {
-        figures.refreshUntilDone();
     }
 }

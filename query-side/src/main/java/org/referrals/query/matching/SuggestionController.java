@@ -6,17 +6,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.common.Actor;
 import org.referrals.api.matching.Suggestions;
+import org.referrals.api.partner.Caseload;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.Urgency;
 import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.caseregistry.PersonalDataReader;
 import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.figures.NetworkFigures;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/referrals/suggestions}: who could take this case for that service, ranked by {@link PartnerRanking}
- * from the directory, the caseloads and the case's consents; the person's languages are decrypted for the ranking
+ * from the directory, the partners' caseloads and the case's consents; the person's languages are decrypted for the ranking
  * only and never returned.
  */
 @RestController
@@ -37,11 +38,14 @@ public class SuggestionController {
 
     private final MongoDatabase mongo;
     private final PersonalDataReader personalData;
+    private final NetworkFigures figures;
     private final Clock clock;
 
-    public SuggestionController(MongoDatabase reactiveMongoDatabase, PersonalDataReader personalData, Clock clock) {
+    public SuggestionController(MongoDatabase reactiveMongoDatabase, PersonalDataReader personalData, NetworkFigures figures,
+                                Clock clock) {
         this.mongo = reactiveMongoDatabase;
         this.personalData = personalData;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -64,17 +68,14 @@ public class SuggestionController {
     }
 
     private Mono<List<PartnerRanking.Candidate>> candidates() {
-        return Mono.zip(Flux.from(mongo.getCollection("partners").find()).collectList(),
-                        Flux.from(mongo.getCollection("caseloads").find()).collectMap(d -> d.getString("_id")))
+        return Mono.zip(Flux.from(mongo.getCollection("partners").find()).collectList(), figures.current())
                    .map(both -> both.getT1().stream().map(partner -> candidate(partner, both.getT2())).toList());
     }
 
-    private static PartnerRanking.Candidate candidate(Document partner, Map<String, Document> caseloads) {
-        Document caseload = caseloads.getOrDefault(partner.getString("_id"), new Document());
-        return new PartnerRanking.Candidate(PartnerQueryController.view(partner),
-                                            ((Number) caseload.getOrDefault("active", 0L)).longValue(),
-                                            (Double) caseload.get("acceptanceRate"),
-                                            (Double) caseload.get("medianHoursToRespond"));
+    private PartnerRanking.Candidate candidate(Document partner, NetworkFigures.Snapshot figures) {
+        Caseload caseload = figures.caseload(partner.getString("_id"), null, clock.instant());
+        return new PartnerRanking.Candidate(PartnerQueryController.view(partner), caseload.active(), caseload.acceptanceRate(),
+                                            caseload.medianHoursToRespond());
     }
 
     /** The person's languages, decrypted here for the language criterion; none when erased. */

@@ -9,24 +9,23 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.NetworkMap;
-import org.referrals.api.partner.PartnerKind;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
-import org.referrals.query.figures.DerivedFigures;
-import org.referrals.query.figures.NetworkVersion;
+import org.referrals.query.figures.NetworkFigures;
+import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,7 +38,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code GET /api/network}, from {@code network_nodes} and {@code network_edges} (flows and agreements). */
+/** {@code GET /api/network}: the directory's partners, their agreements, and the referral flows of the network's figures. */
 @RestController
 @Tag(name = "Network")
 public class NetworkController {
@@ -48,23 +47,25 @@ public class NetworkController {
     private static final int BATCH = 1000;
 
     private final MongoDatabase mongo;
+    private final NetworkFigures figures;
     private final ObjectMapper json;
-    /** The whole map with its JSON, kept until the network changes. */
+    /** The whole map with its JSON, kept while the figures' snapshot stays the same. */
     private final WholeMap whole;
 
-    public NetworkController(MongoDatabase reactiveMongoDatabase, ObjectMapper json) {
+    public NetworkController(MongoDatabase reactiveMongoDatabase, NetworkFigures figures, ObjectMapper json) {
         this.mongo = reactiveMongoDatabase;
+        this.figures = figures;
         this.json = json;
-        this.whole = new WholeMap(NetworkVersion.read(mongo), this::buildWholeMap);
+        this.whole = new WholeMap(Mono.defer(figures::current).map(NetworkFigures.Snapshot::version),
+                                  () -> Reports.inTurn(map(entry -> true).map(map -> new WholeMap.Built(map, json(map)))));
     }
 
     @GetMapping("/api/network")
     @Operation(summary = "The network map: partners and the referral flows and agreements between them",
                description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
                        + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
-                       + "category made in that period (computed when asked; without them the kept figures answer, the whole map "
-                       + "built once and shared until the network changes, at most every half second while it does; "
-                       + "gzipped for clients that send Accept-Encoding: gzip).")
+                       + "category made in that period. Figures are at most a second old; the whole map is built once per "
+                       + "snapshot of them and shared, gzipped for clients that send Accept-Encoding: gzip.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                                                           schema = @Schema(implementation = NetworkMap.class)))
     public Mono<ResponseEntity<byte[]>> network(@AuthenticationPrincipal Actor actor,
@@ -85,10 +86,7 @@ public class NetworkController {
             return whole.get().publishOn(Schedulers.boundedElastic())
                         .map(built -> answer(json(inRegion(built.map(), region))));
         }
-        Mono<List<Document>> edges = Mono.zip(Flux.from(mongo.getCollection("network_edges").find(Filters.eq("kind", "agreement"))).collectList(),
-                                              filteredFlows(category, from, to))
-                                         .map(both -> { both.getT1().addAll(both.getT2()); return both.getT1(); });
-        return Reports.inTurn(Mono.zip(nodes(), edges).map(both -> json(inRegion(map(both.getT1(), both.getT2()), region))))
+        return Reports.inTurn(map(counted(category, from, to)).map(map -> json(inRegion(map, region))))
                       .map(NetworkController::answer);
     }
 
@@ -132,36 +130,31 @@ public class NetworkController {
         }
     }
 
-    private Mono<List<Document>> nodes() {
-        return Flux.from(mongo.getCollection("network_nodes").find().batchSize(BATCH)).collectList();
+    /** The partners, their agreements, and the flows of the referrals counted. */
+    private Mono<NetworkMap> map(Predicate<Document> counted) {
+        return Mono.zip(Flux.from(mongo.getCollection("partners").find().batchSize(BATCH)).collectList(),
+                        Flux.from(mongo.getCollection(PartnershipProjection.COLLECTION).find().batchSize(BATCH)).collectList(),
+                        figures.current())
+                   .map(all -> {
+                       NetworkFigures.Snapshot now = all.getT3();
+                       List<NetworkMap.Node> nodes = all.getT1().stream().map(PartnerQueryController::view)
+                               .map(p -> new NetworkMap.Node(p.partnerId(), p.name(), p.kind(), p.regions(), p.active(),
+                                                             now.activeLoad(p.partnerId()), p.capacity()))
+                               .toList();
+                       return map(nodes, all.getT2(), now.flows(counted));
+                   });
     }
 
-    /** The whole map from the kept figures and its JSON, built in turn with the other reports (see {@link WholeMap}). */
-    private Mono<WholeMap.Built> buildWholeMap() {
-        return Reports.inTurn(Mono.zip(nodes(), Flux.from(mongo.getCollection("network_edges").find().batchSize(BATCH)).collectList())
-                .map(both -> map(both.getT1(), both.getT2()))
-                .map(map -> new WholeMap.Built(map, json(map))));
-    }
-
-    /** Flows counted from the referrals of one category and period, grouped by pair. */
-    private Mono<List<Document>> filteredFlows(String category, String from, String to) {
-        List<Bson> filters = new ArrayList<>();
-        if (category != null) {
-            filters.add(Filters.eq("serviceCategory", ReadProblems.parse("category", ServiceCategory.class, category).name()));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("createdAt", Date.from(day("from", from).atStartOfDay(ZoneOffset.UTC).toInstant())));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("createdAt", Date.from(day("to", to).atStartOfDay(ZoneOffset.UTC).toInstant())));
-        }
-        return Flux.from(mongo.getCollection("referrals").find(filters.isEmpty() ? new Document() : Filters.and(filters)))
-                   .collectMultimap(r -> r.getString("fromPartnerId") + "|" + r.getString("toPartnerId"))
-                   .map(pairs -> pairs.values().stream().map(ArrayList::new)
-                                      .map(flow -> DerivedFigures.flowDocument(flow.get(0).getString("fromPartnerId"),
-                                                                               flow.get(0).getString("toPartnerId"),
-                                                                               new ArrayList<Document>(flow)))
-                                      .toList());
+    /** The referrals of one category and period (from inclusive, to exclusive; either may be open). */
+    private static Predicate<Document> counted(String category, String from, String to) {
+        String only = category == null ? null : ReadProblems.parse("category", ServiceCategory.class, category).name();
+        Instant after = from == null ? null : day("from", from).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant before = to == null ? null : day("to", to).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return entry -> {
+            Instant made = entry.getDate("createdAt").toInstant();
+            return (only == null || only.equals(entry.getString("serviceCategory")))
+                   && (after == null || !made.isBefore(after)) && (before == null || made.isBefore(before));
+        };
     }
 
     private static LocalDate day(String field, String value) {
@@ -183,29 +176,17 @@ public class NetworkController {
         return new NetworkMap(nodes, map.edges().stream().filter(e -> kept.contains(e.from()) && kept.contains(e.to())).toList());
     }
 
-    static NetworkMap map(List<Document> nodeDocuments, List<Document> edgeDocuments) {
-        List<NetworkMap.Node> nodes = nodeDocuments.stream()
-                .map(n -> new NetworkMap.Node(n.getString("_id"), n.getString("name"), PartnerKind.valueOf(n.getString("kind")),
-                                              n.getList("regions", String.class), n.getBoolean("active", true),
-                                              ((Number) n.getOrDefault("activeLoad", 0L)).longValue(), n.getInteger("capacity")))
-                .toList();
+    static NetworkMap map(List<NetworkMap.Node> nodes, List<Document> agreements, List<Document> flows) {
         Set<String> agreed = new HashSet<>();
         Set<String> flowing = new HashSet<>();
-        List<Document> flows = new ArrayList<>();
-        List<Document> agreements = new ArrayList<>();
-        for (Document edge : edgeDocuments) {
-            if ("agreement".equals(edge.getString("kind"))) {
-                agreements.add(edge);
-                agreed.add(edge.getString("partnerA") + "|" + edge.getString("partnerB"));
-                agreed.add(edge.getString("partnerB") + "|" + edge.getString("partnerA"));
-            } else {
-                flows.add(edge);
-                flowing.add(edge.getString("from") + "|" + edge.getString("to"));
-            }
+        for (Document agreement : agreements) {
+            agreed.add(agreement.getString("partnerA") + "|" + agreement.getString("partnerB"));
+            agreed.add(agreement.getString("partnerB") + "|" + agreement.getString("partnerA"));
         }
         List<NetworkMap.Edge> edges = new ArrayList<>();
         for (Document flow : flows) {
             String pair = flow.getString("from") + "|" + flow.getString("to");
+            flowing.add(pair);
             edges.add(new NetworkMap.Edge(flow.getString("from"), flow.getString("to"), flow.getLong("referrals"),
                                           flow.getLong("accepted"), flow.getLong("declined"),
                                           flow.getDouble("medianHoursToRespond"), agreed.contains(pair)));

@@ -11,22 +11,18 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.referrals.api.partner.PartnershipAgreed;
 import org.referrals.query.common.Projections;
-import org.referrals.query.figures.DerivedFigures;
 import org.springframework.stereotype.Component;
 
-/** Agreements in collection {@code network_edges}: one document per pair (an undirected edge), kind "agreement". */
+/** Collection {@code agreements}: one document per pair of partners that agreed to work together (an undirected edge). */
 @Component
 @ProcessingGroup("partners")
 public class PartnershipProjection {
 
-    static final String COLLECTION = "network_edges";
+    public static final String COLLECTION = "agreements";
 
     private final MongoCollection<Document> agreements;
-    private final DerivedFigures figures;
-
-    public PartnershipProjection(MongoDatabase mongoDatabase, DerivedFigures figures) {
+    public PartnershipProjection(MongoDatabase mongoDatabase) {
         this.agreements = mongoDatabase.getCollection(COLLECTION);
-        this.figures = figures;
     }
 
     @EventHandler
@@ -36,13 +32,10 @@ public class PartnershipProjection {
                 .append("partnerA", event.partnerA())
                 .append("partnerB", event.partnerB())
                 .append("description", event.description()), sequence, at);
-        figures.agreementsChanged();
     }
 
-    /** Only the agreements: the referral flows in the same collection are derived figures, not this projection's. */
     @ResetHandler
     void reset() {
-        agreements.deleteMany(com.mongodb.client.model.Filters.eq("kind", "agreement"));
-        figures.agreementsChanged();
+        agreements.drop();
     }
 }

@@ -35,7 +35,7 @@ final class WholeMap {
         }
     }
 
-    /** How long a map answers while the version moves: the figures are refreshed in rounds of 200 ms at least. */
+    /** How long a map answers while the version moves (the figures' snapshots move at most once a second anyway). */
     static final long FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Mono<Long> version;

@@ -19,7 +19,6 @@ import org.referrals.api.partner.PartnerRegistered;
 import org.referrals.api.partner.PartnerServicesUpdated;
 import org.referrals.api.partner.PartnerSuspended;
 import org.referrals.api.partner.ServiceOffer;
-import org.referrals.query.figures.DerivedFigures;
 import org.springframework.stereotype.Component;
 
 /** Collection {@code partners}: the directory, one document per partner. */
@@ -30,16 +29,12 @@ public class PartnerProjection {
     static final String COLLECTION = "partners";
 
     private final MongoCollection<Document> partners;
-    private final DerivedFigures figures;
-
-    public PartnerProjection(MongoDatabase mongoDatabase, DerivedFigures figures) {
+    public PartnerProjection(MongoDatabase mongoDatabase) {
         this.partners = mongoDatabase.getCollection(COLLECTION);
-        this.figures = figures;
     }
 
     @EventHandler
     void on(PartnerRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        figures.partnerChanged(event.partnerId());
         create(partners, new Document("_id", event.partnerId())
                 .append("name", event.name())
                 .append("kind", event.kind().name())
@@ -53,19 +48,16 @@ public class PartnerProjection {
 
     @EventHandler
     void on(PartnerServicesUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        figures.partnerChanged(event.partnerId());
         update(partners, event.partnerId(), sequence, at, Updates.set("services", services(event.services())));
     }
 
     @EventHandler
     void on(PartnerSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        figures.partnerChanged(event.partnerId());
         update(partners, event.partnerId(), sequence, at, Updates.set("active", false));
     }
 
     @EventHandler
     void on(PartnerReactivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        figures.partnerChanged(event.partnerId());
         update(partners, event.partnerId(), sequence, at, Updates.set("active", true));
     }
 

@@ -15,7 +15,7 @@ import org.bson.Document;
 import org.referrals.api.common.DaemonThreads;
 import org.referrals.api.referral.ReferralView;
 import org.referrals.query.common.Projections;
-import org.referrals.query.figures.DerivedFigures;
+import org.referrals.query.figures.FigureBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -25,9 +25,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * What a batch of the referrals projection changed: each referral it touched is read back as it now stands and
- * relisted in the {@link ReferralListing} before the batch's token is stored; once committed, marked for the
- * {@link DerivedFigures} and published to {@code GET /api/stream} (not during a replay).
+ * What a batch of the referrals projection changed: each referral it touched is read back as it now stands, relisted
+ * in the {@link ReferralListing} and written to its {@link FigureBuckets} entry before the batch's token is stored;
+ * once committed, published to {@code GET /api/stream} (not during a replay).
  */
 @Component
 public class ReferralChanges {
@@ -37,13 +37,13 @@ public class ReferralChanges {
 
     private final Sinks.Many<ReferralView> sink = Sinks.many().multicast().directBestEffort();
     private final MongoCollection<Document> referrals;
-    private final DerivedFigures figures;
+    private final FigureBuckets figures;
     private final ReferralListing listing;
     private final Clock clock;
 
-    public ReferralChanges(MongoDatabase mongoDatabase, DerivedFigures figures, ReferralListing listing, Clock clock) {
+    public ReferralChanges(MongoDatabase mongoDatabase, ReferralListing listing, Clock clock) {
         this.referrals = mongoDatabase.getCollection(ReferralProjection.COLLECTION);
-        this.figures = figures;
+        this.figures = new FigureBuckets(mongoDatabase);
         this.listing = listing;
         this.clock = clock;
     }
@@ -92,6 +92,7 @@ public class ReferralChanges {
     private void relist(Batch batch) {
         boolean readAlone = listing.alone(); // before reading: the start's scan may relist them after
         batch.changed = read(batch.ids);
+        figures.record(batch.changed);
         batch.relisting = listing.begin(batch.changed, readAlone);
     }
 
@@ -110,18 +111,14 @@ public class ReferralChanges {
 
     private void publish(Batch batch) {
         boolean live = !batch.replay && sink.currentSubscriberCount() > 0;
-        batch.changed.forEach(document -> {
-            figures.referralChanged(document);
-            if (live) {
-                sink.tryEmitNext(ReferralViews.view(document, clock.instant()));
-            }
-        });
+        if (live) {
+            batch.changed.forEach(document -> sink.tryEmitNext(ReferralViews.view(document, clock.instant())));
+        }
     }
 
     /**
-     * Once at start, in the background: every referral counts as changed for the derived figures, and those whose
-     * listing entries are not as they should be (a crash after a commit, or data older than the listing) are
-     * relisted. One scan, in batches, for both.
+     * Once at start, in the background: the referrals whose listing entries are not as they should be (a crash
+     * after a commit, or data older than the listing) are relisted. One scan, in batches.
      */
     @EventListener(ContextRefreshedEvent.class)
     public void scanAtStart() {
@@ -129,7 +126,7 @@ public class ReferralChanges {
             try {
                 log.info("referrals scanned at start: {} relisted", scanAll());
             } catch (RuntimeException e) {
-                log.warn("start scan of the referrals failed; the figures and listing catch up as referrals change: {}", e.toString());
+                log.warn("start scan of the referrals failed; the listing catches up as referrals change: {}", e.toString());
             } finally {
                 listing.scanFinished();
             }
@@ -140,9 +137,7 @@ public class ReferralChanges {
     int scanAll() {
         List<String> stale = new ArrayList<>();
         int relisted = 0;
-        for (Document document : referrals.find().batchSize(1000).projection(com.mongodb.client.model.Projections.fields(
-                ReferralListing.AS_LISTED, com.mongodb.client.model.Projections.include("serviceCategory", "createdAt")))) {
-            figures.referralChanged(document);
+        for (Document document : referrals.find().batchSize(1000).projection(ReferralListing.AS_LISTED)) {
             if (ReferralListing.stale(document)) {
                 stale.add(document.getString("_id"));
             }

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.referrals.query.common.Projections;
+import org.referrals.query.figures.FigureBuckets;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
@@ -47,6 +48,7 @@ public class ReferralProjection {
     private final ReferralIndex index;
     private final ReferralListing listing;
     private final CaseReferrals caseReferrals;
+    private final FigureBuckets figureBuckets;
 
     public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralIndex index, ReferralListing listing) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
@@ -54,6 +56,7 @@ public class ReferralProjection {
         this.index = index;
         this.listing = listing;
         this.caseReferrals = new CaseReferrals(mongoDatabase);
+        this.figureBuckets = new FigureBuckets(mongoDatabase);
         // the inbox and outbox lists, newest change first, and the caseload figures of a partner
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
         referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
@@ -182,6 +185,7 @@ public class ReferralProjection {
         index.drop();
         listing.drop();
         caseReferrals.drop();
+        figureBuckets.drop(); // written with the batch's relisting (ReferralChanges)
     }
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {

@@ -45,6 +45,7 @@ class CaseloadScenarioTest {
 
     private MongoServer server;
     private MongoClient client;
+    private String address;
     private MongoDatabase database;
     private ReferralProjectionDriver referrals;
     private int next;
@@ -52,7 +53,8 @@ class CaseloadScenarioTest {
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        address = server.bindAndGetConnectionString();
+        client = MongoClients.create(address);
         database = client.getDatabase("test");
         referrals = new ReferralProjectionDriver(database);
     }
@@ -72,10 +74,11 @@ class CaseloadScenarioTest {
         return id;
     }
 
+    /** Through the figure buckets the projection wrote, as the caseload endpoint reads them. */
     private Caseload caseload(String partnerId, Integer capacity) {
-        List<Document> inbound = database.getCollection("referrals").find(Filters.eq("toPartnerId", partnerId))
-                                         .into(new ArrayList<>());
-        return CaseloadFigures.of(partnerId, capacity, inbound, NOW);
+        try (var reactive = com.mongodb.reactivestreams.client.MongoClients.create(address)) {
+            return new NetworkFigures(reactive.getDatabase("test")).current().block().caseload(partnerId, capacity, NOW);
+        }
     }
 
     @Test

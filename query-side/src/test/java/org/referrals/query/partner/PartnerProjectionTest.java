@@ -38,7 +38,7 @@ class PartnerProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
-        projection = new PartnerProjection(database, new org.referrals.query.figures.DerivedFigures(database, new org.referrals.query.referral.ReferralIndex(database), java.time.Clock.systemUTC()));
+        projection = new PartnerProjection(database);
     }
 
     @AfterEach
@@ -77,9 +77,9 @@ class PartnerProjectionTest {
 
     @Test
     void aPartnershipIsOneEdgeHoweverOftenItArrives() {
-        var agreements = new PartnershipProjectionProbe(database, new org.referrals.query.figures.DerivedFigures(database, new org.referrals.query.referral.ReferralIndex(database), java.time.Clock.systemUTC()));
+        var agreements = new PartnershipProjectionProbe(database);
         agreements.apply(new PartnershipAgreed("alpha", "beta", "MoU"), 1, T0);
         agreements.apply(new PartnershipAgreed("alpha", "beta", "MoU"), 1, T0);
-        assertThat(database.getCollection("network_edges").countDocuments()).isEqualTo(1);
+        assertThat(database.getCollection(org.referrals.query.network.PartnershipProjection.COLLECTION).countDocuments()).isEqualTo(1);
     }
 }

@@ -101,9 +101,7 @@ class ReferralListingTest {
                     .as("r1's entry no longer matches it").containsExactly("r2");
             assertThat(listing.overdue("clinic-b", T0.plus(Duration.ofDays(4)))).as("nor its open request").isEqualTo(1);
 
-            var changes = new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database),
-                                                                                                      java.time.Clock.systemUTC()),
-                                              listing, java.time.Clock.systemUTC());
+            var changes = new ReferralChanges(database, listing, java.time.Clock.systemUTC());
             assertThat(changes.scanAll()).isEqualTo(1);
 
             assertThat(ids(listing.page(List.of(ReferralIndex.inbound("clinic-b")), Filters.empty(), 0, 10))).containsExactly("r1", "r2");
@@ -150,9 +148,7 @@ class ReferralListingTest {
             write(database, random, 40);
             unlist(database, Filters.empty()); // data older than the listing
             ReferralListing listing = new ReferralListing(database);
-            var changes = new ReferralChanges(database, new org.referrals.query.figures.DerivedFigures(database, new ReferralIndex(database),
-                                                                                                      java.time.Clock.systemUTC()),
-                                              listing, java.time.Clock.systemUTC());
+            var changes = new ReferralChanges(database, listing, java.time.Clock.systemUTC());
             ReferralProjection projection = new ReferralProjection(database, changes, new ReferralIndex(database), listing);
             Thread scan = new Thread(() -> {
                 changes.scanAll();

@@ -26,8 +26,7 @@ public class ReferralProjectionDriver {
     static ReferralProjection projection(MongoDatabase database, ReferralIndex index) {
         java.time.Clock clock = java.time.Clock.systemUTC();
         ReferralListing listing = ReferralListing.alone(database);
-        var figures = new org.referrals.query.figures.DerivedFigures(database, index, clock);
-        return new ReferralProjection(database, new ReferralChanges(database, figures, listing, clock), index, listing);
+        return new ReferralProjection(database, new ReferralChanges(database, listing, clock), index, listing);
     }
 
     public void apply(String referralId, Object event, Instant at) {

@@ -30,18 +30,24 @@ class SmallCellSuppressionTest {
         }
     }
 
-    private static Document cell(String day, String category, String dimension, long referrals, long accepted) {
-        return new Document("day", day).append("month", day.substring(0, 7)).append("category", category)
-                .append("dimension", dimension).append("partnerId", "p").append("referrals", referrals)
-                .append("accepted", accepted).append("declined", 0L).append("delivered", 0L);
+    /** {@code referrals} entries of referrals made that day to partner p, the first {@code accepted} of them accepted. */
+    private static List<Document> made(String day, String category, long referrals, long accepted) {
+        List<Document> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < referrals; i++) {
+            entries.add(new Document("createdAt", java.util.Date.from(java.time.Instant.parse(day + "T10:00:00Z")))
+                    .append("serviceCategory", category).append("toPartnerId", "p")
+                    .append("answer", i < accepted ? "ACCEPTED" : null));
+        }
+        return entries;
     }
 
     @Test
-    void cellsAreSummedPerGroupAndEachCountIsSuppressedOnItsOwn() {
-        List<Document> cells = List.of(cell("2026-03-01", "LEGAL_AID", "SOCIAL", 3, 2),
-                                       cell("2026-03-02", "LEGAL_AID", "SOCIAL", 2, 2),
-                                       cell("2026-03-02", "HEALTH_CARE", "PSYCHOSOCIAL", 4, 0),
-                                       cell("2026-04-01", "SHELTER_HOUSING", "SOCIAL", 1, 1));
+    void referralsAreCountedPerGroupAndEachCountIsSuppressedOnItsOwn() {
+        List<Document> cells = java.util.stream.Stream.of(made("2026-03-01", "LEGAL_AID", 3, 2),
+                                                          made("2026-03-02", "LEGAL_AID", 2, 2),
+                                                          made("2026-03-02", "HEALTH_CARE", 4, 0),
+                                                          made("2026-04-01", "SHELTER_HOUSING", 1, 1))
+                                                      .flatMap(List::stream).toList();
         assertThat(StatisticsController.rows("category", cells, Map.of()))
                 .containsExactly(new Statistics.Row("HEALTH_CARE", "<5", "<5", "<5", "<5"),
                                  new Statistics.Row("LEGAL_AID", 5L, "<5", "<5", "<5"),
@@ -52,7 +58,7 @@ class SmallCellSuppressionTest {
         var partner = new org.referrals.api.partner.PartnerView("p", "P", org.referrals.api.partner.PartnerKind.NGO, "MA",
                                                                List.of("Oriental", "Fès-Meknès"), List.of(), "p@x.org",
                                                                List.of(), true, null, null);
-        assertThat(StatisticsController.rows("region", cells, Map.of("p", partner))) // a cell counts in each region served
+        assertThat(StatisticsController.rows("region", cells, Map.of("p", partner))) // a referral counts in each region its partner serves
                 .containsExactly(new Statistics.Row("Fès-Meknès", 10L, 5L, "<5", "<5"),
                                  new Statistics.Row("Oriental", 10L, 5L, "<5", "<5"));
         assertThat(StatisticsController.rows("partner", cells, Map.of()))
