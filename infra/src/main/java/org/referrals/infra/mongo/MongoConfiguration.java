@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,18 +44,20 @@ public class MongoConfiguration {
 
     /** Sync client: Axon's stores and the projections' writes. */
     @Bean(destroyMethod = "close")
-    public MongoClient mongoClient(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+    public MongoClient mongoClient(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded,
+                                   ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
         if (!properties.mongodb().embedded()) {
             log.info("MongoDB: external server, database {}", properties.mongodb().database());
         }
-        return MongoClients.create(settings(properties, embedded));
+        return MongoClients.create(settings(properties, embedded, customizers));
     }
 
     /** Reactive client: the query endpoints' reads. */
     @Bean(destroyMethod = "close")
     public com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(ReferralsProperties properties,
-                                                                              ObjectProvider<EmbeddedMongoServer> embedded) {
-        return com.mongodb.reactivestreams.client.MongoClients.create(settings(properties, embedded));
+                                                                              ObjectProvider<EmbeddedMongoServer> embedded,
+                                                                              ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
+        return com.mongodb.reactivestreams.client.MongoClients.create(settings(properties, embedded, customizers));
     }
 
     @Bean
@@ -68,16 +71,19 @@ public class MongoConfiguration {
         return reactiveMongoClient.getDatabase(properties.mongodb().database());
     }
 
-    private static MongoClientSettings settings(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+    /** Spring Boot's customizers apply too (e.g. a command listener for tracing), after ours. */
+    private static MongoClientSettings settings(ReferralsProperties properties, ObjectProvider<EmbeddedMongoServer> embedded,
+                                                ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
         ReferralsProperties.Mongo config = properties.mongodb();
         String uri = config.embedded() ? embedded.getObject().connectionString() : config.uri();
-        return MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 // fail in seconds, not the driver's 30, when MongoDB is unreachable: queries answer 503 and the
                 // processors retry with back-off; a serverSelectionTimeoutMS in the URI still wins
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
                 .applyConnectionString(new ConnectionString(uri))
-                .writeConcern(config.embedded() ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true))
-                .build();
+                .writeConcern(config.embedded() ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+        return settings.build();
     }
 
     @Bean

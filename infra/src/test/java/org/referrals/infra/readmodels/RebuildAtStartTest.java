@@ -26,10 +26,7 @@ import org.springframework.http.HttpMethod;
  */
 class RebuildAtStartTest {
 
-    /**
-     * Axon's own bookkeeping, which a start writes anew, and the network map's cache key (a counter of the map's
-     * recomputations in this process, not a function of the events): not read models.
-     */
+    /** Axon's own bookkeeping, which a start writes anew: not read models. */
     private static final List<String> NOT_READ_MODELS = List.of("trackingtokens", "deadletters", "sagas");
 
     @TempDir

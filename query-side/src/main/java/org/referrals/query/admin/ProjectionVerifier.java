@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.query.admin.VerificationReport.CollectionReport;
-import org.referrals.query.referral.ReferralListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,11 +29,10 @@ import org.referrals.api.common.DaemonThreads;
 /**
  * Verifies the read models: rebuilds them from the events up to the store's head at the start into a scratch
  * database ({@code <database>_verify}, dropped afterwards), waits until every segment of the live projections
- * has passed that position (also those not claimed here, at their stored token) and the start's relisting scan is
- * over, and compares each collection document by document ({@link ReadModelComparison}). Differences that the
- * live listing was still finishing after a commit are read again after a pause and dropped when gone. Documents
- * without a version (indexes, listing, figure buckets) can only be compared while no event arrives: if some did, those
- * collections are reported as not compared. One verification at a time, in the background, with progress.
+ * has passed that position (also those not claimed here, at their stored token), and compares each collection
+ * document by document ({@link ReadModelComparison}). Documents without a version (each case's referrals) can only
+ * be compared while no event arrives: if some did, those collections are reported as not compared. One
+ * verification at a time, in the background, with progress.
  */
 @Component
 public class ProjectionVerifier implements DisposableBean {
@@ -42,14 +40,12 @@ public class ProjectionVerifier implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionVerifier.class);
     private static final int BATCH = 500;
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
-    private static final Duration SETTLE = Duration.ofSeconds(2);
     /** The read models whose documents carry the version of the last event applied. */
-    private static final List<String> VERSIONED = List.of("referrals", "cases", "partners");
+    private static final List<String> VERSIONED = List.of("referrals", "cases", "partners", "agreements");
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final StoredTokens storedTokens;
-    private final ReferralListing listing;
     private final MongoClient client;
     private final MongoDatabase live;
     private final Clock clock;
@@ -57,11 +53,9 @@ public class ProjectionVerifier implements DisposableBean {
     private final AtomicReference<VerificationReport> latest = new AtomicReference<>();
 
     public ProjectionVerifier(EventStore eventStore, EventProcessingConfiguration processing, StoredTokens storedTokens,
-                              ReferralListing listing,
                               MongoClient mongoClient, MongoDatabase mongoDatabase, Clock clock) {
         this.eventStore = eventStore;
         this.storedTokens = storedTokens;
-        this.listing = listing;
         this.processing = processing;
         this.client = mongoClient;
         this.live = mongoDatabase;
@@ -155,9 +149,9 @@ public class ProjectionVerifier implements DisposableBean {
         return new Replayed(events, lastEvent);
     }
 
-    private List<CollectionReport> compare(Replayed replayed, MongoDatabase scratch, boolean quiet) throws InterruptedException {
+    private List<CollectionReport> compare(Replayed replayed, MongoDatabase scratch, boolean quiet) {
         ReadModelComparison comparison = new ReadModelComparison(replayed.lastEvent(), latest.get().upToPosition());
-        List<ReadModelComparison.Compared> found = new ArrayList<>();
+        List<CollectionReport> reports = new ArrayList<>();
         List<CollectionReport> skipped = new ArrayList<>();
         for (String name : ScratchReadModels.COLLECTIONS) {
             if (!quiet && !VERSIONED.contains(name)) {
@@ -165,15 +159,7 @@ public class ProjectionVerifier implements DisposableBean {
                                                  0, List.of()));
                 continue;
             }
-            found.add(comparison.compare(name, live.getCollection(name), scratch.getCollection(name)));
-        }
-        if (found.stream().anyMatch(c -> !c.differences().isEmpty())) {
-            Thread.sleep(SETTLE.toMillis()); // the live listing finishes its relisting after commit
-        }
-        List<CollectionReport> reports = new ArrayList<>();
-        for (ReadModelComparison.Compared compared : found) {
-            reports.add((compared.differences().isEmpty() ? compared
-                    : comparison.recheck(compared, live.getCollection(compared.name()), scratch.getCollection(compared.name()))).report());
+            reports.add(comparison.compare(name, live.getCollection(name), scratch.getCollection(name)).report());
         }
         reports.addAll(skipped);
         return reports;
@@ -185,12 +171,11 @@ public class ProjectionVerifier implements DisposableBean {
         while (System.nanoTime() < until && !livePassed(position)) {
             Thread.sleep(200);
         }
-        Thread.sleep(SETTLE.toMillis()); // the live side's after-commit work
     }
 
-    /** Every segment, claimed here or not, and the start's relisting scan over (it rewrites {@code listed}). */
+    /** Every segment, claimed here or not. */
     private boolean livePassed(long position) {
-        return listing.alone() && processing.eventProcessors().values().stream()
+        return processing.eventProcessors().values().stream()
                          .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                          .allMatch(processor -> SegmentPositions.of(processor, storedTokens).passed(position));
     }

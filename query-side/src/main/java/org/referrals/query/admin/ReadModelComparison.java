@@ -87,24 +87,6 @@ final class ReadModelComparison {
         return new Compared(name, compared, movedOn, differences);
     }
 
-    /**
-     * The same differences read again from the live collection (after a pause): those the live derived figures had
-     * not caught up with yet are gone.
-     */
-    Compared recheck(Compared first, MongoCollection<Document> live, MongoCollection<Document> rebuilt) {
-        List<Difference> still = new ArrayList<>();
-        for (Difference difference : first.differences()) {
-            Document l = live.find(Filters.eq("_id", difference.id())).first();
-            Document r = rebuilt.find(Filters.eq("_id", difference.id())).first();
-            boolean nowSame = l == null && r == null || l != null && r != null && differingFields(l, r).isEmpty();
-            if (!nowSame) {
-                still.add(new Difference(difference.id(), l == null ? "MISSING" : r == null ? "EXTRA" : "DIFFERENT",
-                                         l == null || r == null ? List.of() : differingFields(l, r)));
-            }
-        }
-        return new Compared(first.name(), first.compared(), first.movedOn(), still);
-    }
-
     private static MongoCursor<Document> inIdOrder(MongoCollection<Document> collection) {
         return collection.find().sort(IdRange.ORDER).limit(IdRange.ALL).batchSize(1000).iterator();
     }

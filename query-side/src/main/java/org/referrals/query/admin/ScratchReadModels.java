@@ -8,35 +8,28 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.referrals.query.caseregistry.CaseProjection;
-import org.referrals.query.figures.FigureBuckets;
 import org.referrals.query.network.PartnershipProjection;
 import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.referral.CaseReferrals;
 import org.referrals.query.referral.ReferralChanges;
-import org.referrals.query.referral.ReferralIndex;
-import org.referrals.query.referral.ReferralListing;
 import org.referrals.query.referral.ReferralProjection;
 
 /**
  * The event-sourced read models built again, by the same projection classes, into another database: the
- * referrals (with their index, listing, figure buckets and each case's referrals), cases, partners and partnerships.
+ * referrals (with each case's referrals), cases, partners and partnerships.
  * Events are applied in batches, each one unit of work, so that the projections' bulk writes apply as in a processor.
  */
 final class ScratchReadModels {
 
     /** The collections these projections write. */
-    static final List<String> COLLECTIONS = List.of("referrals", ReferralIndex.COLLECTION, ReferralListing.COLLECTION,
-                                                     FigureBuckets.COLLECTION, "cases", CaseReferrals.COLLECTION, "partners",
+    static final List<String> COLLECTIONS = List.of("referrals", CaseReferrals.COLLECTION, "cases", "partners",
                                                      PartnershipProjection.COLLECTION);
 
     private final List<AnnotationEventHandlerAdapter> projections;
 
     ScratchReadModels(MongoDatabase database, Clock clock) {
-        ReferralIndex index = new ReferralIndex(database);
-        ReferralListing listing = ReferralListing.alone(database);
         this.projections = List.of(
-                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, listing, clock),
-                                                                         index, listing)),
+                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, clock))),
                 new AnnotationEventHandlerAdapter(new CaseProjection(database)),
                 new AnnotationEventHandlerAdapter(new PartnerProjection(database)),
                 new AnnotationEventHandlerAdapter(new PartnershipProjection(database)));

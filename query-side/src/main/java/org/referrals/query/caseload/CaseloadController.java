@@ -9,8 +9,9 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.Caseload;
 import org.referrals.query.common.ReadProblems;
-import org.referrals.query.figures.NetworkFigures;
+import org.referrals.query.figures.CaseloadFigures;
 import org.referrals.query.partner.PartnerQueryController;
+import org.referrals.query.referral.ReferralSnapshots;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/partners/{id}/caseload}: computed from the network's figures ({@link NetworkFigures}), with what
+ * {@code GET /api/partners/{id}/caseload}: computed from the referrals it received ({@link ReferralSnapshots}), with what
  * depends on the moment of asking added then: capacity from the directory, and the referrals overdue now.
  */
 @RestController
@@ -26,12 +27,12 @@ import reactor.core.publisher.Mono;
 public class CaseloadController {
 
     private final MongoDatabase mongo;
-    private final NetworkFigures figures;
+    private final ReferralSnapshots referrals;
     private final Clock clock;
 
-    public CaseloadController(MongoDatabase reactiveMongoDatabase, NetworkFigures figures, Clock clock) {
+    public CaseloadController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, Clock clock) {
         this.mongo = reactiveMongoDatabase;
-        this.figures = figures;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -47,6 +48,8 @@ public class CaseloadController {
         return Mono.from(mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first())
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .map(PartnerQueryController::view)
-                   .flatMap(partner -> figures.current().map(now -> now.caseload(partnerId, partner.capacity(), clock.instant())));
+                   .flatMap(partner -> referrals.current().map(snapshot -> CaseloadFigures.of(partnerId, partner.capacity(),
+                                                                                             snapshot.inboundOf(partnerId),
+                                                                                             clock.instant())));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 
 /** Small statistics shared by the caseload, network and statistics figures. */
 public final class Figures {
@@ -22,10 +21,8 @@ public final class Figures {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    /** Hours from one recorded time of a read-model document to another, when both are there. */
-    public static Optional<Double> hoursBetween(Document document, String from, String to) {
-        Instant start = Projections.instant(document, from);
-        Instant end = Projections.instant(document, to);
+    /** Hours from one moment to another, when both are known. */
+    public static Optional<Double> hoursBetween(Instant start, Instant end) {
         return start == null || end == null ? Optional.empty()
                 : Optional.of(Duration.between(start, end).toMillis() / 3_600_000.0);
     }

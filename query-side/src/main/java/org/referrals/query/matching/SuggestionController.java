@@ -17,8 +17,9 @@ import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.caseregistry.PersonalDataReader;
 import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
-import org.referrals.query.figures.NetworkFigures;
+import org.referrals.query.figures.CaseloadFigures;
 import org.referrals.query.partner.PartnerQueryController;
+import org.referrals.query.referral.ReferralSnapshots;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,14 +39,14 @@ public class SuggestionController {
 
     private final MongoDatabase mongo;
     private final PersonalDataReader personalData;
-    private final NetworkFigures figures;
+    private final ReferralSnapshots referrals;
     private final Clock clock;
 
-    public SuggestionController(MongoDatabase reactiveMongoDatabase, PersonalDataReader personalData, NetworkFigures figures,
+    public SuggestionController(MongoDatabase reactiveMongoDatabase, PersonalDataReader personalData, ReferralSnapshots referrals,
                                 Clock clock) {
         this.mongo = reactiveMongoDatabase;
         this.personalData = personalData;
-        this.figures = figures;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -68,12 +69,13 @@ public class SuggestionController {
     }
 
     private Mono<List<PartnerRanking.Candidate>> candidates() {
-        return Mono.zip(Flux.from(mongo.getCollection("partners").find()).collectList(), figures.current())
+        return Mono.zip(Flux.from(mongo.getCollection("partners").find()).collectList(), referrals.current())
                    .map(both -> both.getT1().stream().map(partner -> candidate(partner, both.getT2())).toList());
     }
 
-    private PartnerRanking.Candidate candidate(Document partner, NetworkFigures.Snapshot figures) {
-        Caseload caseload = figures.caseload(partner.getString("_id"), null, clock.instant());
+    private PartnerRanking.Candidate candidate(Document partner, ReferralSnapshots.Snapshot referrals) {
+        String partnerId = partner.getString("_id");
+        Caseload caseload = CaseloadFigures.of(partnerId, null, referrals.inboundOf(partnerId), clock.instant());
         return new PartnerRanking.Candidate(PartnerQueryController.view(partner), caseload.active(), caseload.acceptanceRate(),
                                             caseload.medianHoursToRespond());
     }

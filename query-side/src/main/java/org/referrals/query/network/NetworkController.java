@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.bson.Document;
@@ -22,9 +24,12 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.NetworkMap;
 import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
-import org.referrals.query.figures.NetworkFigures;
+import org.referrals.query.common.Figures;
+import org.referrals.query.referral.ReferralFacts;
+import org.referrals.query.referral.ReferralSnapshots;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,7 +43,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code GET /api/network}: the directory's partners, their agreements, and the referral flows of the network's figures. */
+/** {@code GET /api/network}: the directory's partners, their agreements, and the referral flows between them. */
 @RestController
 @Tag(name = "Network")
 public class NetworkController {
@@ -47,16 +52,16 @@ public class NetworkController {
     private static final int BATCH = 1000;
 
     private final MongoDatabase mongo;
-    private final NetworkFigures figures;
+    private final ReferralSnapshots referrals;
     private final ObjectMapper json;
-    /** The whole map with its JSON, kept while the figures' snapshot stays the same. */
+    /** The whole map with its JSON, kept while the referrals' snapshot stays the same. */
     private final WholeMap whole;
 
-    public NetworkController(MongoDatabase reactiveMongoDatabase, NetworkFigures figures, ObjectMapper json) {
+    public NetworkController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, ObjectMapper json) {
         this.mongo = reactiveMongoDatabase;
-        this.figures = figures;
+        this.referrals = referrals;
         this.json = json;
-        this.whole = new WholeMap(Mono.defer(figures::current).map(NetworkFigures.Snapshot::version),
+        this.whole = new WholeMap(Mono.defer(referrals::current).map(ReferralSnapshots.Snapshot::version),
                                   () -> Reports.inTurn(map(entry -> true).map(map -> new WholeMap.Built(map, json(map)))));
     }
 
@@ -131,30 +136,41 @@ public class NetworkController {
     }
 
     /** The partners, their agreements, and the flows of the referrals counted. */
-    private Mono<NetworkMap> map(Predicate<Document> counted) {
+    private Mono<NetworkMap> map(Predicate<ReferralFacts> counted) {
         return Mono.zip(Flux.from(mongo.getCollection("partners").find().batchSize(BATCH)).collectList(),
                         Flux.from(mongo.getCollection(PartnershipProjection.COLLECTION).find().batchSize(BATCH)).collectList(),
-                        figures.current())
+                        referrals.current())
                    .map(all -> {
-                       NetworkFigures.Snapshot now = all.getT3();
+                       ReferralSnapshots.Snapshot now = all.getT3();
                        List<NetworkMap.Node> nodes = all.getT1().stream().map(PartnerQueryController::view)
                                .map(p -> new NetworkMap.Node(p.partnerId(), p.name(), p.kind(), p.regions(), p.active(),
-                                                             now.activeLoad(p.partnerId()), p.capacity()))
+                                                             now.inboundOf(p.partnerId()).stream().filter(ReferralFacts::active).count(),
+                                                             p.capacity()))
                                .toList();
-                       return map(nodes, all.getT2(), now.flows(counted));
+                       return map(nodes, all.getT2(), flows(now.all().stream().filter(counted).toList()));
                    });
     }
 
     /** The referrals of one category and period (from inclusive, to exclusive; either may be open). */
-    private static Predicate<Document> counted(String category, String from, String to) {
-        String only = category == null ? null : ReadProblems.parse("category", ServiceCategory.class, category).name();
+    private static Predicate<ReferralFacts> counted(String category, String from, String to) {
+        ServiceCategory only = category == null ? null : ReadProblems.parse("category", ServiceCategory.class, category);
         Instant after = from == null ? null : day("from", from).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant before = to == null ? null : day("to", to).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return entry -> {
-            Instant made = entry.getDate("createdAt").toInstant();
-            return (only == null || only.equals(entry.getString("serviceCategory")))
-                   && (after == null || !made.isBefore(after)) && (before == null || made.isBefore(before));
-        };
+        return referral -> (only == null || only == referral.category())
+                           && (after == null || !referral.createdAt().isBefore(after))
+                           && (before == null || referral.createdAt().isBefore(before));
+    }
+
+    /** A flow edge per pair of partners with referrals between them: how many, their answers, the median response. */
+    static List<NetworkMap.Edge> flows(List<ReferralFacts> referrals) {
+        Map<String, List<ReferralFacts>> pairs = new LinkedHashMap<>();
+        referrals.forEach(r -> pairs.computeIfAbsent(r.from() + "|" + r.to(), pair -> new ArrayList<>()).add(r));
+        return pairs.values().stream().map(flow -> new NetworkMap.Edge(
+                flow.get(0).from(), flow.get(0).to(), flow.size(),
+                flow.stream().filter(r -> r.answer() == ReferralStatus.ACCEPTED).count(),
+                flow.stream().filter(r -> r.answer() == ReferralStatus.DECLINED).count(),
+                Figures.median(flow.stream().flatMap(r -> Figures.hoursBetween(r.createdAt(), r.answeredAt()).stream()).toList()),
+                false)).toList();
     }
 
     private static LocalDate day(String field, String value) {
@@ -176,7 +192,8 @@ public class NetworkController {
         return new NetworkMap(nodes, map.edges().stream().filter(e -> kept.contains(e.from()) && kept.contains(e.to())).toList());
     }
 
-    static NetworkMap map(List<NetworkMap.Node> nodes, List<Document> agreements, List<Document> flows) {
+    /** The map: each flow marked where its partners agreed to work together, and each agreement without flows. */
+    static NetworkMap map(List<NetworkMap.Node> nodes, List<Document> agreements, List<NetworkMap.Edge> flows) {
         Set<String> agreed = new HashSet<>();
         Set<String> flowing = new HashSet<>();
         for (Document agreement : agreements) {
@@ -184,12 +201,11 @@ public class NetworkController {
             agreed.add(agreement.getString("partnerB") + "|" + agreement.getString("partnerA"));
         }
         List<NetworkMap.Edge> edges = new ArrayList<>();
-        for (Document flow : flows) {
-            String pair = flow.getString("from") + "|" + flow.getString("to");
+        for (NetworkMap.Edge flow : flows) {
+            String pair = flow.from() + "|" + flow.to();
             flowing.add(pair);
-            edges.add(new NetworkMap.Edge(flow.getString("from"), flow.getString("to"), flow.getLong("referrals"),
-                                          flow.getLong("accepted"), flow.getLong("declined"),
-                                          flow.getDouble("medianHoursToRespond"), agreed.contains(pair)));
+            edges.add(new NetworkMap.Edge(flow.from(), flow.to(), flow.referrals(), flow.accepted(), flow.declined(),
+                                          flow.medianHoursToRespond(), agreed.contains(pair)));
         }
         for (Document agreement : agreements) {
             String a = agreement.getString("partnerA");

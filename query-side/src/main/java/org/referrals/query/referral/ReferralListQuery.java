@@ -1,11 +1,10 @@
 package org.referrals.query.referral;
 
-import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.bson.conversions.Bson;
+import java.util.Map;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.ServiceCategory;
@@ -48,43 +47,34 @@ record ReferralListQuery(String partnerId, String direction, List<ReferralStatus
         return new ReferralListQuery(scope, direction, parsed, parsedCategory, overdue, page, size);
     }
 
-    /** The lists of the {@link ReferralListing} that hold these referrals. */
-    List<String> lists() {
-        if (partnerId == null) {
-            return List.of(ReferralListing.ALL);
-        }
-        return "inbound".equals(direction) ? List.of(ReferralIndex.inbound(partnerId))
-                : "outbound".equals(direction) ? List.of(ReferralIndex.outbound(partnerId))
-                : List.of(ReferralIndex.inbound(partnerId), ReferralIndex.outbound(partnerId));
-    }
-
-    /** Whether more than the partner and direction narrow the list. */
-    boolean filtered() {
-        return !statuses.isEmpty() || category != null || overdue != null;
-    }
-
-    Bson filter(Instant now) {
-        List<Bson> all = new ArrayList<>();
-        if (partnerId != null) {
-            if ("inbound".equals(direction)) {
-                all.add(Filters.eq("toPartnerId", partnerId));
-            } else if ("outbound".equals(direction)) {
-                all.add(Filters.eq("fromPartnerId", partnerId));
-            } else {
-                all.add(Filters.or(Filters.eq("toPartnerId", partnerId), Filters.eq("fromPartnerId", partnerId)));
+    /** The referrals of the list as of {@code now}, newest change first. */
+    List<ReferralFacts> select(ReferralSnapshots.Snapshot referrals, Instant now) {
+        List<ReferralFacts> selected = new ArrayList<>();
+        for (ReferralFacts referral : scope(referrals)) {
+            if ((statuses.isEmpty() || statuses.contains(referral.status())) && (category == null || category == referral.category())
+                    && (overdue == null || overdue == referral.overdue(now))) {
+                selected.add(referral);
             }
         }
-        if (!statuses.isEmpty()) {
-            all.add(Filters.in("status", statuses.stream().map(Enum::name).toList()));
+        return selected;
+    }
+
+    /** All referrals, a partner's inbound or outbound ones, or both (a referral to itself once). */
+    private List<ReferralFacts> scope(ReferralSnapshots.Snapshot referrals) {
+        if (partnerId == null) {
+            return referrals.all();
         }
-        if (category != null) {
-            all.add(Filters.eq("serviceCategory", category.name()));
+        if ("inbound".equals(direction)) {
+            return referrals.inboundOf(partnerId);
         }
-        if (overdue != null) {
-            Bson isOverdue = Filters.and(Filters.eq("status", ReferralStatus.REQUESTED.name()),
-                                         Filters.lt("respondBy", Date.from(now)));
-            all.add(overdue ? isOverdue : Filters.nor(isOverdue));
+        if ("outbound".equals(direction)) {
+            return referrals.outboundOf(partnerId);
         }
-        return all.isEmpty() ? Filters.empty() : Filters.and(all);
+        Map<String, ReferralFacts> both = new LinkedHashMap<>();
+        referrals.inboundOf(partnerId).forEach(r -> both.put(r.id(), r));
+        referrals.outboundOf(partnerId).forEach(r -> both.put(r.id(), r));
+        List<ReferralFacts> merged = new ArrayList<>(both.values());
+        merged.sort(ReferralSnapshots.Snapshot.NEWEST_CHANGE_FIRST);
+        return merged;
     }
 }

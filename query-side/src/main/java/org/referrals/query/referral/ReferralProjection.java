@@ -5,7 +5,6 @@ import static org.referrals.query.common.Projections.update;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
@@ -18,7 +17,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.referrals.query.common.Projections;
-import org.referrals.query.figures.FigureBuckets;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
@@ -36,7 +34,10 @@ import org.referrals.api.referral.ServiceFailed;
 import org.referrals.api.referral.ServiceStarted;
 import org.springframework.stereotype.Component;
 
-/** Collection {@code referrals}: one document per referral, no personal data. */
+/**
+ * Collection {@code referrals}: one document per referral, no personal data, read by {@code _id} (and whole, once a
+ * second, by {@link ReferralSnapshots}); and each case's referrals ({@link CaseReferrals}).
+ */
 @Component
 @ProcessingGroup("referrals")
 public class ReferralProjection {
@@ -45,22 +46,12 @@ public class ReferralProjection {
 
     private final MongoCollection<Document> referrals;
     private final ReferralChanges changes;
-    private final ReferralIndex index;
-    private final ReferralListing listing;
     private final CaseReferrals caseReferrals;
-    private final FigureBuckets figureBuckets;
 
-    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralIndex index, ReferralListing listing) {
+    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
         this.changes = changes;
-        this.index = index;
-        this.listing = listing;
         this.caseReferrals = new CaseReferrals(mongoDatabase);
-        this.figureBuckets = new FigureBuckets(mongoDatabase);
-        // the inbox and outbox lists, newest change first, and the caseload figures of a partner
-        referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("toPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
-        referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("fromPartnerId"), Indexes.descending(Projections.UPDATED_AT)));
-        referrals.createIndex(Indexes.descending(Projections.UPDATED_AT));
     }
 
     @EventHandler
@@ -77,8 +68,6 @@ public class ReferralProjection {
                 .append("redirectedFrom", event.redirectedFrom())
                 .append("consentOverride", event.legalBasis() != null && event.legalBasis().isOverride())
                 .append("createdAt", Date.from(event.requestedAt())), sequence, at);
-        index.file(event.referralId(), ReferralIndex.keys(event.fromPartnerId(), event.toPartnerId(),
-                                                          event.serviceCategory().name(), event.requestedAt()));
         caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());
         changes.changed(event.referralId(), replay);
     }
@@ -182,10 +171,7 @@ public class ReferralProjection {
     @ResetHandler
     void reset() {
         referrals.drop();
-        index.drop();
-        listing.drop();
         caseReferrals.drop();
-        figureBuckets.drop(); // written with the batch's relisting (ReferralChanges)
     }
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.PartnerView;
@@ -20,7 +19,8 @@ import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.Statistics;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
-import org.referrals.query.figures.NetworkFigures;
+import org.referrals.query.referral.ReferralFacts;
+import org.referrals.query.referral.ReferralSnapshots;
 import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * De-identified referral counts for analysts and coordinators, from the network's figures ({@link NetworkFigures})
+ * De-identified referral counts for analysts and coordinators, from the referrals' facts ({@link ReferralSnapshots})
  * and the directory; no case or person is ever part of the answer, and small cells are suppressed.
  */
 @RestController
@@ -40,11 +40,11 @@ public class StatisticsController {
     private static final List<String> GROUPS = List.of("month", "category", "dimension", "region", "partner");
 
     private final MongoDatabase mongo;
-    private final NetworkFigures figures;
+    private final ReferralSnapshots referrals;
 
-    public StatisticsController(MongoDatabase reactiveMongoDatabase, NetworkFigures figures) {
+    public StatisticsController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals) {
         this.mongo = reactiveMongoDatabase;
-        this.figures = figures;
+        this.referrals = referrals;
     }
 
     @GetMapping("/api/stats")
@@ -67,29 +67,29 @@ public class StatisticsController {
         Mono<Map<String, PartnerView>> partners = !groupBy.equals("region") ? Mono.just(Map.of())
                 : Flux.from(mongo.getCollection("partners").find())
                       .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
-        return Reports.inTurn(Mono.zip(partners, figures.current())
+        return Reports.inTurn(Mono.zip(partners, referrals.current())
                 .map(both -> new Statistics(groupBy, fromDate, toDate,
-                                            rows(groupBy, made(both.getT2().entries(), fromDate, toDate), both.getT1()))));
+                                            rows(groupBy, made(both.getT2().all(), fromDate, toDate), both.getT1()))));
     }
 
-    /** The entries of the referrals made from..to (UTC days, inclusive, either open). */
-    static List<Document> made(List<Document> entries, LocalDate from, LocalDate to) {
-        return entries.stream().filter(entry -> {
-            LocalDate day = entry.getDate("createdAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    /** The referrals made from..to (UTC days, inclusive, either open). */
+    static List<ReferralFacts> made(List<ReferralFacts> referrals, LocalDate from, LocalDate to) {
+        return referrals.stream().filter(referral -> {
+            LocalDate day = referral.createdAt().atZone(ZoneOffset.UTC).toLocalDate();
             return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
         }).toList();
     }
 
-    /** Counts the referrals' entries per group, then suppresses every count below 5. */
-    static List<Statistics.Row> rows(String groupBy, List<Document> entries, Map<String, PartnerView> partners) {
+    /** Counts the referrals per group, then suppresses every count below 5. */
+    static List<Statistics.Row> rows(String groupBy, List<ReferralFacts> referrals, Map<String, PartnerView> partners) {
         Map<String, long[]> groups = new TreeMap<>();
-        for (Document entry : entries) {
-            for (String key : keys(groupBy, entry, partners)) {
+        for (ReferralFacts referral : referrals) {
+            for (String key : keys(groupBy, referral, partners)) {
                 long[] sums = groups.computeIfAbsent(key, k -> new long[4]);
                 sums[0]++;
-                sums[1] += ReferralStatus.ACCEPTED.name().equals(entry.getString("answer")) ? 1 : 0;
-                sums[2] += ReferralStatus.DECLINED.name().equals(entry.getString("answer")) ? 1 : 0;
-                sums[3] += entry.get("deliveredAt") != null ? 1 : 0;
+                sums[1] += referral.answer() == ReferralStatus.ACCEPTED ? 1 : 0;
+                sums[2] += referral.answer() == ReferralStatus.DECLINED ? 1 : 0;
+                sums[3] += referral.deliveredAt() != null ? 1 : 0;
             }
         }
         return groups.entrySet().stream()
@@ -100,11 +100,11 @@ public class StatisticsController {
                      .collect(Collectors.toList());
     }
 
-    private static List<String> keys(String groupBy, Document entry, Map<String, PartnerView> partners) {
-        String receiver = entry.getString("toPartnerId");
-        ServiceCategory category = ServiceCategory.valueOf(entry.getString("serviceCategory"));
+    private static List<String> keys(String groupBy, ReferralFacts referral, Map<String, PartnerView> partners) {
+        String receiver = referral.to();
+        ServiceCategory category = referral.category();
         return switch (groupBy) {
-            case "month" -> List.of(YearMonth.from(entry.getDate("createdAt").toInstant().atZone(ZoneOffset.UTC)).toString());
+            case "month" -> List.of(YearMonth.from(referral.createdAt().atZone(ZoneOffset.UTC)).toString());
             case "category" -> List.of(category.name());
             case "dimension" -> List.of(category.dimension().name());
             case "region" -> partners.containsKey(receiver) && !partners.get(receiver).regions().isEmpty()

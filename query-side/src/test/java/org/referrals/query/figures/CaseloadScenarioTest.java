@@ -74,10 +74,11 @@ class CaseloadScenarioTest {
         return id;
     }
 
-    /** Through the figure buckets the projection wrote, as the caseload endpoint reads them. */
+    /** From the referrals' facts as the caseload endpoint reads them. */
     private Caseload caseload(String partnerId, Integer capacity) {
         try (var reactive = com.mongodb.reactivestreams.client.MongoClients.create(address)) {
-            return new NetworkFigures(reactive.getDatabase("test")).current().block().caseload(partnerId, capacity, NOW);
+            var referrals = new org.referrals.query.referral.ReferralSnapshots(reactive.getDatabase("test")).current().block();
+            return CaseloadFigures.of(partnerId, capacity, referrals.inboundOf(partnerId), NOW);
         }
     }
 

@@ -19,14 +19,12 @@ public class ReferralProjectionDriver {
     private final Map<String, Long> sequences = new HashMap<>();
 
     public ReferralProjectionDriver(MongoDatabase database) {
-        this.projection = projection(database, new ReferralIndex(database));
+        this.projection = projection(database);
     }
 
     /** The referrals projection wired as in the application, with the system clock. */
-    static ReferralProjection projection(MongoDatabase database, ReferralIndex index) {
-        java.time.Clock clock = java.time.Clock.systemUTC();
-        ReferralListing listing = ReferralListing.alone(database);
-        return new ReferralProjection(database, new ReferralChanges(database, listing, clock), index, listing);
+    static ReferralProjection projection(MongoDatabase database) {
+        return new ReferralProjection(database, new ReferralChanges(database, java.time.Clock.systemUTC()));
     }
 
     public void apply(String referralId, Object event, Instant at) {

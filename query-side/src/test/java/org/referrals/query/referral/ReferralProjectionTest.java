@@ -45,7 +45,7 @@ class ReferralProjectionTest {
         address = server.bindAndGetConnectionString();
         client = MongoClients.create(address);
         var database = client.getDatabase("test");
-        projection = ReferralProjectionDriver.projection(database, new ReferralIndex(database));
+        projection = ReferralProjectionDriver.projection(database);
         referrals = database.getCollection(ReferralProjection.COLLECTION);
     }
 

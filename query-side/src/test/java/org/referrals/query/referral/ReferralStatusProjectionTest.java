@@ -55,7 +55,7 @@ class ReferralStatusProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
-        projection = ReferralProjectionDriver.projection(database, new ReferralIndex(database));
+        projection = ReferralProjectionDriver.projection(database);
         projection.on(new ReferralRequested(ID, "case", "a", "b", ServiceCategory.EDUCATION, Urgency.ROUTINE, "r", T0,
                                             T0.plus(Duration.ofDays(7)), null, ReferralLegalBasis.override("urgent")),
                       0, T0, ReplayStatus.REGULAR);

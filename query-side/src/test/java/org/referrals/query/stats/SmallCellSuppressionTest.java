@@ -7,7 +7,11 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
-import org.bson.Document;
+import java.time.Instant;
+import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.referral.Urgency;
+import org.referrals.query.referral.ReferralFacts;
 import org.junit.jupiter.api.Test;
 import org.referrals.api.referral.Statistics;
 
@@ -30,20 +34,21 @@ class SmallCellSuppressionTest {
         }
     }
 
-    /** {@code referrals} entries of referrals made that day to partner p, the first {@code accepted} of them accepted. */
-    private static List<Document> made(String day, String category, long referrals, long accepted) {
-        List<Document> entries = new java.util.ArrayList<>();
+    /** {@code referrals} referrals made that day to partner p, the first {@code accepted} of them accepted. */
+    private static List<ReferralFacts> made(String day, String category, long referrals, long accepted) {
+        List<ReferralFacts> made = new java.util.ArrayList<>();
+        Instant at = Instant.parse(day + "T10:00:00Z");
         for (int i = 0; i < referrals; i++) {
-            entries.add(new Document("createdAt", java.util.Date.from(java.time.Instant.parse(day + "T10:00:00Z")))
-                    .append("serviceCategory", category).append("toPartnerId", "p")
-                    .append("answer", i < accepted ? "ACCEPTED" : null));
+            made.add(new ReferralFacts("r" + i, "c" + i, "ngo", "p", ServiceCategory.valueOf(category), Urgency.ROUTINE,
+                                       ReferralStatus.REQUESTED, i < accepted ? ReferralStatus.ACCEPTED : null, null, false, false,
+                                       at, at.plusSeconds(3600), null, null, null, null, null, at));
         }
-        return entries;
+        return made;
     }
 
     @Test
     void referralsAreCountedPerGroupAndEachCountIsSuppressedOnItsOwn() {
-        List<Document> cells = java.util.stream.Stream.of(made("2026-03-01", "LEGAL_AID", 3, 2),
+        List<ReferralFacts> cells = java.util.stream.Stream.of(made("2026-03-01", "LEGAL_AID", 3, 2),
                                                           made("2026-03-02", "LEGAL_AID", 2, 2),
                                                           made("2026-03-02", "HEALTH_CARE", 4, 0),
                                                           made("2026-04-01", "SHELTER_HOUSING", 1, 1))

@@ -32,11 +32,11 @@ import org.referrals.api.referral.ServiceDelivered;
 import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.Statistics;
 import org.referrals.api.referral.Urgency;
-import org.referrals.query.figures.NetworkFigures;
+import org.referrals.query.referral.ReferralSnapshots;
 import org.referrals.query.referral.ReferralProjectionDriver;
 
 /**
- * Statistics computed from the figure buckets give the rows that counting every referral made in the period gives,
+ * Statistics computed from the referrals' facts give the rows that counting every referral made in the period gives,
  * for any period (open or not, within a month or across months) and any grouping.
  */
 class StatisticsRollupTest {
@@ -56,7 +56,7 @@ class StatisticsRollupTest {
             MongoDatabase database = client.getDatabase("test");
             Random random = new Random(seed);
             write(new ReferralProjectionDriver(database), random, referrals);
-            var controller = new StatisticsController(reactive.getDatabase("test"), new NetworkFigures(reactive.getDatabase("test")));
+            var controller = new StatisticsController(reactive.getDatabase("test"), new ReferralSnapshots(reactive.getDatabase("test")));
             List<Document> all = database.getCollection("referrals").find().into(new ArrayList<>());
             for (int query = 0; query < 6 + GROUPS.size(); query++) {
                 // six random, then each grouping over all time
