@@ -10,6 +10,7 @@ import org.referrals.api.common.Role;
 import org.referrals.api.partner.Caseload;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.figures.CaseloadFigures;
+import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.partner.PartnerQueryController;
 import org.referrals.query.referral.ReferralSnapshots;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,7 +46,7 @@ public class CaseloadController {
             return Mono.error(actor.hasRole(Role.PARTNER_AGENT) ? ReadProblems.notFound()
                                       : ReadProblems.forbidden("this role may not see caseloads"));
         }
-        return Mono.from(mongo.getCollection("partners").find(Filters.eq("_id", partnerId)).first())
+        return Mono.from(mongo.getCollection(PartnerProjection.COLLECTION).find(Filters.eq("_id", partnerId)).first())
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .map(PartnerQueryController::view)
                    .flatMap(partner -> referrals.current().map(snapshot -> CaseloadFigures.of(partnerId, partner.capacity(),

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("cases")
 public class CaseProjection {
 
-    static final String COLLECTION = "cases";
+    public static final String COLLECTION = "cases";
 
     private final MongoCollection<Document> cases;
 
@@ -43,32 +43,32 @@ public class CaseProjection {
     @EventHandler
     void on(CaseRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         create(cases, new Document("_id", event.caseId())
-                .append("owningPartnerId", event.owningPartnerId())
-                .append("personalData", sealed(event.personalData()))
-                .append("vulnerabilities", event.vulnerabilities().stream().map(Enum::name).sorted().toList())
-                .append("countryOfReturn", event.countryOfReturn())
-                .append("status", "OPEN")
-                .append("erased", false)
-                .append("consents", java.util.List.of())
-                .append("registeredAt", Date.from(event.registeredAt())), sequence, at);
+                .append(CaseFields.OWNING_PARTNER, event.owningPartnerId())
+                .append(CaseFields.PERSONAL_DATA, sealed(event.personalData()))
+                .append(CaseFields.VULNERABILITIES, event.vulnerabilities().stream().map(Enum::name).sorted().toList())
+                .append(CaseFields.COUNTRY_OF_RETURN, event.countryOfReturn())
+                .append(CaseFields.STATUS, "OPEN")
+                .append(CaseFields.ERASED, false)
+                .append(CaseFields.CONSENTS, java.util.List.of())
+                .append(CaseFields.REGISTERED_AT, Date.from(event.registeredAt())), sequence, at);
     }
 
     @EventHandler
     void on(CaseDetailsCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(cases, event.caseId(), sequence, at, Updates.set("personalData", sealed(event.personalData())),
-               Updates.set("vulnerabilities", event.vulnerabilities().stream().map(Enum::name).sorted().toList()),
-               Updates.set("countryOfReturn", event.countryOfReturn()));
+        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.PERSONAL_DATA, sealed(event.personalData())),
+               Updates.set(CaseFields.VULNERABILITIES, event.vulnerabilities().stream().map(Enum::name).sorted().toList()),
+               Updates.set(CaseFields.COUNTRY_OF_RETURN, event.countryOfReturn()));
     }
 
     @EventHandler
     void on(ConsentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(cases, event.caseId(), sequence, at, Updates.push("consents", new Document("consentId", event.consentId())
-                .append("legalBasis", event.legalBasis().name())
-                .append("serviceCategories", event.serviceCategories().stream().map(Enum::name).toList())
-                .append("partnerIds", event.partnerIds())
-                .append("recordedAt", Date.from(event.recordedAt()))
-                .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt()))
-                .append("withdrawn", false)));
+        update(cases, event.caseId(), sequence, at, Updates.push(CaseFields.CONSENTS, new Document(CaseFields.CONSENT_ID, event.consentId())
+                .append(CaseFields.LEGAL_BASIS, event.legalBasis().name())
+                .append(CaseFields.SERVICE_CATEGORIES, event.serviceCategories().stream().map(Enum::name).toList())
+                .append(CaseFields.PARTNER_IDS, event.partnerIds())
+                .append(CaseFields.RECORDED_AT, Date.from(event.recordedAt()))
+                .append(CaseFields.EXPIRES_AT, event.expiresAt() == null ? null : Date.from(event.expiresAt()))
+                .append(CaseFields.WITHDRAWN, false)));
     }
 
     @EventHandler
@@ -80,12 +80,12 @@ public class CaseProjection {
 
     @EventHandler
     void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(cases, event.caseId(), sequence, at, Updates.set("status", "CLOSED"));
+        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.STATUS, "CLOSED"));
     }
 
     @EventHandler
     void on(CasePersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(cases, event.caseId(), sequence, at, Updates.set("erased", true), Updates.unset("personalData"));
+        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.ERASED, true), Updates.unset(CaseFields.PERSONAL_DATA));
     }
 
     @ResetHandler
@@ -94,14 +94,14 @@ public class CaseProjection {
     }
 
     private static Document sealed(SealedPersonalData data) {
-        return new Document("algorithm", data.algorithm()).append("keyId", data.keyId())
-                .append("nonce", data.nonce()).append("ciphertext", data.ciphertext());
+        return new Document(CaseFields.ALGORITHM, data.algorithm()).append(CaseFields.KEY_ID, data.keyId())
+                .append(CaseFields.NONCE, data.nonce()).append(CaseFields.CIPHERTEXT, data.ciphertext());
     }
 
     /** The sealed personal data of a case document; empty once erased. */
     public static java.util.Optional<SealedPersonalData> sealedData(Document caseDocument) {
-        return java.util.Optional.ofNullable(caseDocument.get("personalData", Document.class))
-                .map(d -> new SealedPersonalData(d.getString("algorithm"), d.getString("keyId"), d.getString("nonce"),
-                                                 d.getString("ciphertext")));
+        return java.util.Optional.ofNullable(caseDocument.get(CaseFields.PERSONAL_DATA, Document.class))
+                .map(d -> new SealedPersonalData(d.getString(CaseFields.ALGORITHM), d.getString(CaseFields.KEY_ID), d.getString(CaseFields.NONCE),
+                                                 d.getString(CaseFields.CIPHERTEXT)));
     }
 }

@@ -50,18 +50,18 @@ public class CaseQueryController {
     private CaseView view(Document d, boolean minimised) {
         CaseView.Person person = CaseProjection.sealedData(d).flatMap(personalData::open)
                                                .map(p -> person(p, minimised)).orElse(null);
-        Set<Vulnerability> vulnerabilities = d.getList("vulnerabilities", String.class).stream()
+        Set<Vulnerability> vulnerabilities = d.getList(CaseFields.VULNERABILITIES, String.class).stream()
                                               .map(Vulnerability::valueOf).collect(Collectors.toSet());
-        List<CaseView.Consent> consents = minimised ? List.of() : d.getList("consents", Document.class).stream()
-                .map(c -> new CaseView.Consent(c.getString("consentId"), LegalBasis.valueOf(c.getString("legalBasis")),
-                                               c.getList("serviceCategories", String.class), c.getList("partnerIds", String.class),
-                                               Projections.instant(c, "recordedAt"), Projections.instant(c, "expiresAt"),
-                                               c.getBoolean("withdrawn", false)))
+        List<CaseView.Consent> consents = minimised ? List.of() : d.getList(CaseFields.CONSENTS, Document.class).stream()
+                .map(c -> new CaseView.Consent(c.getString(CaseFields.CONSENT_ID), LegalBasis.valueOf(c.getString(CaseFields.LEGAL_BASIS)),
+                                               c.getList(CaseFields.SERVICE_CATEGORIES, String.class), c.getList(CaseFields.PARTNER_IDS, String.class),
+                                               Projections.instant(c, CaseFields.RECORDED_AT), Projections.instant(c, CaseFields.EXPIRES_AT),
+                                               c.getBoolean(CaseFields.WITHDRAWN, false)))
                 .toList();
-        return new CaseView(d.getString("_id"), d.getString("owningPartnerId"), d.getString("status"), person,
-                            d.getBoolean("erased", false), minimised, vulnerabilities,
-                            minimised ? null : d.getString("countryOfReturn"), consents,
-                            Projections.instant(d, "registeredAt"));
+        return new CaseView(d.getString("_id"), d.getString(CaseFields.OWNING_PARTNER), d.getString(CaseFields.STATUS), person,
+                            d.getBoolean(CaseFields.ERASED, false), minimised, vulnerabilities,
+                            minimised ? null : d.getString(CaseFields.COUNTRY_OF_RETURN), consents,
+                            Projections.instant(d, CaseFields.REGISTERED_AT));
     }
 
     private static CaseView.Person person(PersonalDetails p, boolean minimised) {
@@ -80,7 +80,7 @@ public class CaseQueryController {
             }
             return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", caseId)).first())
                        .flatMap(d -> {
-                           if (actor.isCoordinator() || actor.actsFor(d.getString("owningPartnerId"))) {
+                           if (actor.isCoordinator() || actor.actsFor(d.getString(CaseFields.OWNING_PARTNER))) {
                                return Mono.just(new CaseAccess(d, false));
                            }
                            return CaseReferrals.of(mongo, caseId)

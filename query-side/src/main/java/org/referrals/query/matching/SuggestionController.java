@@ -13,11 +13,13 @@ import org.referrals.api.matching.Suggestions;
 import org.referrals.api.partner.Caseload;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.Urgency;
+import org.referrals.query.caseregistry.CaseFields;
 import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.caseregistry.PersonalDataReader;
 import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.figures.CaseloadFigures;
+import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.partner.PartnerQueryController;
 import org.referrals.query.referral.ReferralSnapshots;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,8 +61,8 @@ public class SuggestionController {
                                          @RequestParam(defaultValue = "ROUTINE") String urgency) {
         ServiceCategory serviceCategory = ReadProblems.parse("category", ServiceCategory.class, category);
         Urgency asked = ReadProblems.parse("urgency", Urgency.class, urgency);
-        return Mono.from(mongo.getCollection("cases").find(Filters.eq("_id", caseId)).first())
-                   .filter(c -> actor.isCoordinator() || actor.actsFor(c.getString("owningPartnerId")))
+        return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", caseId)).first())
+                   .filter(c -> actor.isCoordinator() || actor.actsFor(c.getString(CaseFields.OWNING_PARTNER)))
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .flatMap(theCase -> Mono.zip(candidates(), languages(theCase))
                            .map(both -> new Suggestions(caseId, serviceCategory, region, asked, PartnerRanking.rank(
@@ -69,7 +71,7 @@ public class SuggestionController {
     }
 
     private Mono<List<PartnerRanking.Candidate>> candidates() {
-        return Mono.zip(Flux.from(mongo.getCollection("partners").find()).collectList(), referrals.current())
+        return Mono.zip(Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find()).collectList(), referrals.current())
                    .map(both -> both.getT1().stream().map(partner -> candidate(partner, both.getT2())).toList());
     }
 
@@ -90,10 +92,10 @@ public class SuggestionController {
     }
 
     private static List<PartnerRanking.Consent> consents(Document theCase) {
-        return theCase.getList("consents", Document.class, List.of()).stream()
-                      .map(c -> new PartnerRanking.Consent(c.getList("serviceCategories", String.class),
-                                                           c.getList("partnerIds", String.class),
-                                                           Projections.instant(c, "expiresAt"), c.getBoolean("withdrawn", false)))
+        return theCase.getList(CaseFields.CONSENTS, Document.class, List.of()).stream()
+                      .map(c -> new PartnerRanking.Consent(c.getList(CaseFields.SERVICE_CATEGORIES, String.class),
+                                                           c.getList(CaseFields.PARTNER_IDS, String.class),
+                                                           Projections.instant(c, CaseFields.EXPIRES_AT), c.getBoolean(CaseFields.WITHDRAWN, false)))
                       .toList();
     }
 }

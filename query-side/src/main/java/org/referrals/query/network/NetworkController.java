@@ -14,8 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -25,16 +25,17 @@ import org.referrals.api.common.Role;
 import org.referrals.api.partner.NetworkMap;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.common.Figures;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
-import org.referrals.query.common.Figures;
+import org.referrals.query.partner.PartnerProjection;
+import org.referrals.query.partner.PartnerQueryController;
 import org.referrals.query.referral.ReferralFacts;
 import org.referrals.query.referral.ReferralSnapshots;
-import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -137,7 +138,7 @@ public class NetworkController {
 
     /** The partners, their agreements, and the flows of the referrals counted. */
     private Mono<NetworkMap> map(Predicate<ReferralFacts> counted) {
-        return Mono.zip(Flux.from(mongo.getCollection("partners").find().batchSize(BATCH)).collectList(),
+        return Mono.zip(Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find().batchSize(BATCH)).collectList(),
                         Flux.from(mongo.getCollection(PartnershipProjection.COLLECTION).find().batchSize(BATCH)).collectList(),
                         referrals.current())
                    .map(all -> {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("partners")
 public class PartnerProjection {
 
-    static final String COLLECTION = "partners";
+    public static final String COLLECTION = "partners";
 
     private final MongoCollection<Document> partners;
     public PartnerProjection(MongoDatabase mongoDatabase) {

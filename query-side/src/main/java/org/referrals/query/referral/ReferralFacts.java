@@ -28,18 +28,18 @@ public record ReferralFacts(String id, String caseId, String from, String to, Se
 
     /** The fields read. */
     static final Bson FIELDS = com.mongodb.client.model.Projections.include(
-            "caseId", "fromPartnerId", "toPartnerId", "serviceCategory", "urgency", "status", "answer", "declineReason",
-            "consentOverride", "redirectedTo", "createdAt", "respondBy", "answeredAt", "acceptedAt", "deliveredAt",
-            "declinedAt", "expiredAt", Projections.UPDATED_AT);
+            ReferralFields.CASE, ReferralFields.FROM, ReferralFields.TO, ReferralFields.CATEGORY, ReferralFields.URGENCY, ReferralFields.STATUS, ReferralFields.ANSWER, ReferralFields.DECLINE_REASON,
+            ReferralFields.CONSENT_OVERRIDE, ReferralFields.REDIRECTED_TO, ReferralFields.CREATED_AT, ReferralFields.RESPOND_BY, ReferralFields.ANSWERED_AT, ReferralFields.ACCEPTED_AT, ReferralFields.DELIVERED_AT,
+            ReferralFields.DECLINED_AT, ReferralFields.EXPIRED_AT, Projections.UPDATED_AT);
 
     static ReferralFacts of(Document d) {
-        return new ReferralFacts(d.getString("_id"), d.getString("caseId"), d.getString("fromPartnerId"), d.getString("toPartnerId"),
-                                 ServiceCategory.valueOf(d.getString("serviceCategory")), Urgency.valueOf(d.getString("urgency")),
-                                 ReferralStatus.valueOf(d.getString("status")), named(ReferralStatus.class, d.getString("answer")),
-                                 named(DeclineReason.class, d.getString("declineReason")),
-                                 Boolean.TRUE.equals(d.getBoolean("consentOverride")), d.getString("redirectedTo") != null,
-                                 at(d, "createdAt"), at(d, "respondBy"), at(d, "answeredAt"), at(d, "acceptedAt"),
-                                 at(d, "deliveredAt"), at(d, "declinedAt"), at(d, "expiredAt"), at(d, Projections.UPDATED_AT));
+        return new ReferralFacts(d.getString("_id"), d.getString(ReferralFields.CASE), d.getString(ReferralFields.FROM), d.getString(ReferralFields.TO),
+                                 ServiceCategory.valueOf(d.getString(ReferralFields.CATEGORY)), Urgency.valueOf(d.getString(ReferralFields.URGENCY)),
+                                 ReferralStatus.valueOf(d.getString(ReferralFields.STATUS)), named(ReferralStatus.class, d.getString(ReferralFields.ANSWER)),
+                                 named(DeclineReason.class, d.getString(ReferralFields.DECLINE_REASON)),
+                                 Boolean.TRUE.equals(d.getBoolean(ReferralFields.CONSENT_OVERRIDE)), d.getString(ReferralFields.REDIRECTED_TO) != null,
+                                 at(d, ReferralFields.CREATED_AT), at(d, ReferralFields.RESPOND_BY), at(d, ReferralFields.ANSWERED_AT), at(d, ReferralFields.ACCEPTED_AT),
+                                 at(d, ReferralFields.DELIVERED_AT), at(d, ReferralFields.DECLINED_AT), at(d, ReferralFields.EXPIRED_AT), at(d, Projections.UPDATED_AT));
     }
 
     /** Unanswered past its answer's due time. */

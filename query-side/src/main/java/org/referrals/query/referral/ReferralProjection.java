@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.referrals.query.common.Projections;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
@@ -32,6 +31,7 @@ import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.ServiceDelivered;
 import org.referrals.api.referral.ServiceFailed;
 import org.referrals.api.referral.ServiceStarted;
+import org.referrals.query.common.Projections;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("referrals")
 public class ReferralProjection {
 
-    static final String COLLECTION = "referrals";
+    public static final String COLLECTION = "referrals";
 
     private final MongoCollection<Document> referrals;
     private final ReferralChanges changes;
@@ -58,16 +58,16 @@ public class ReferralProjection {
     void on(ReferralRequested event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
         create(referrals, new Document("_id", event.referralId())
-                .append("caseId", event.caseId())
-                .append("fromPartnerId", event.fromPartnerId())
-                .append("toPartnerId", event.toPartnerId())
-                .append("serviceCategory", event.serviceCategory().name())
-                .append("urgency", event.urgency().name())
-                .append("status", ReferralStatus.REQUESTED.name())
-                .append("respondBy", Date.from(event.respondBy()))
-                .append("redirectedFrom", event.redirectedFrom())
-                .append("consentOverride", event.legalBasis() != null && event.legalBasis().isOverride())
-                .append("createdAt", Date.from(event.requestedAt())), sequence, at);
+                .append(ReferralFields.CASE, event.caseId())
+                .append(ReferralFields.FROM, event.fromPartnerId())
+                .append(ReferralFields.TO, event.toPartnerId())
+                .append(ReferralFields.CATEGORY, event.serviceCategory().name())
+                .append(ReferralFields.URGENCY, event.urgency().name())
+                .append(ReferralFields.STATUS, ReferralStatus.REQUESTED.name())
+                .append(ReferralFields.RESPOND_BY, Date.from(event.respondBy()))
+                .append(ReferralFields.REDIRECTED_FROM, event.redirectedFrom())
+                .append(ReferralFields.CONSENT_OVERRIDE, event.legalBasis() != null && event.legalBasis().isOverride())
+                .append(ReferralFields.CREATED_AT, Date.from(event.requestedAt())), sequence, at);
         caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());
         changes.changed(event.referralId(), replay);
     }
@@ -76,17 +76,17 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralAccepted event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at, Updates.min("answeredAt", Date.from(at)),
-               Updates.min("acceptedAt", Date.from(at)), Updates.set("answer", ReferralStatus.ACCEPTED.name()));
+        status(event.referralId(), ReferralStatus.ACCEPTED, sequence, at, Updates.min(ReferralFields.ANSWERED_AT, Date.from(at)),
+               Updates.min(ReferralFields.ACCEPTED_AT, Date.from(at)), Updates.set(ReferralFields.ANSWER, ReferralStatus.ACCEPTED.name()));
         changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min("answeredAt", Date.from(at)),
-               Updates.set("answer", ReferralStatus.DECLINED.name()), Updates.set("declineReason", event.reasonCode().name()),
-               Updates.set("declineNote", event.note()), Updates.set("declinedAt", Date.from(at)));
+        status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min(ReferralFields.ANSWERED_AT, Date.from(at)),
+               Updates.set(ReferralFields.ANSWER, ReferralStatus.DECLINED.name()), Updates.set(ReferralFields.DECLINE_REASON, event.reasonCode().name()),
+               Updates.set(ReferralFields.DECLINE_NOTE, event.note()), Updates.set(ReferralFields.DECLINED_AT, Date.from(at)));
         changes.changed(event.referralId(), replay);
     }
 
@@ -114,8 +114,8 @@ public class ReferralProjection {
     @EventHandler
     void on(ServiceDelivered event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        status(event.referralId(), ReferralStatus.DELIVERED, sequence, at, Updates.set("deliveredAt", Date.from(at)),
-               Updates.set("outcome", event.outcome().name()));
+        status(event.referralId(), ReferralStatus.DELIVERED, sequence, at, Updates.set(ReferralFields.DELIVERED_AT, Date.from(at)),
+               Updates.set(ReferralFields.OUTCOME, event.outcome().name()));
         changes.changed(event.referralId(), replay);
     }
 
@@ -136,7 +136,7 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralExpired event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        status(event.referralId(), ReferralStatus.EXPIRED, sequence, at, Updates.set("expiredAt", Date.from(at)));
+        status(event.referralId(), ReferralStatus.EXPIRED, sequence, at, Updates.set(ReferralFields.EXPIRED_AT, Date.from(at)));
         changes.changed(event.referralId(), replay);
     }
 
@@ -157,14 +157,14 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralResponseOverdue event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        update(referrals, event.referralId(), sequence, at, Updates.set("overdueRecorded", true));
+        update(referrals, event.referralId(), sequence, at, Updates.set(ReferralFields.OVERDUE_RECORDED, true));
         changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralRedirected event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        update(referrals, event.referralId(), sequence, at, Updates.set("redirectedTo", event.newReferralId()));
+        update(referrals, event.referralId(), sequence, at, Updates.set(ReferralFields.REDIRECTED_TO, event.newReferralId()));
         changes.changed(event.referralId(), replay);
     }
 
@@ -176,7 +176,7 @@ public class ReferralProjection {
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {
         Bson[] changes = java.util.Arrays.copyOf(more, more.length + 1);
-        changes[more.length] = Updates.set("status", status.name());
+        changes[more.length] = Updates.set(ReferralFields.STATUS, status.name());
         update(referrals, referralId, sequence, at, changes);
     }
 }

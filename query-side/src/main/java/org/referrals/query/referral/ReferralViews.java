@@ -19,20 +19,20 @@ public final class ReferralViews {
     }
 
     public static boolean visibleTo(Document referral, Actor actor) {
-        return actor.isCoordinator() || actor.actsFor(referral.getString("fromPartnerId"))
-                || actor.actsFor(referral.getString("toPartnerId"));
+        return actor.isCoordinator() || actor.actsFor(referral.getString(ReferralFields.FROM))
+                || actor.actsFor(referral.getString(ReferralFields.TO));
     }
 
     public static ReferralView view(Document d, Instant now) {
-        ReferralStatus status = ReferralStatus.valueOf(d.getString("status"));
-        Instant respondBy = instant(d, "respondBy");
+        ReferralStatus status = ReferralStatus.valueOf(d.getString(ReferralFields.STATUS));
+        Instant respondBy = instant(d, ReferralFields.RESPOND_BY);
         boolean overdue = status == ReferralStatus.REQUESTED && now.isAfter(respondBy);
-        return new ReferralView(d.getString("_id"), d.getString("caseId"), d.getString("fromPartnerId"),
-                                d.getString("toPartnerId"), ServiceCategory.valueOf(d.getString("serviceCategory")),
-                                Urgency.valueOf(d.getString("urgency")), status, respondBy, overdue,
-                                instant(d, "createdAt"), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION),
-                                d.getString("redirectedFrom"), d.getString("redirectedTo"),
-                                d.getString("declineReason") == null ? null : DeclineReason.valueOf(d.getString("declineReason")),
-                                d.getString("declineNote"));
+        return new ReferralView(d.getString("_id"), d.getString(ReferralFields.CASE), d.getString(ReferralFields.FROM),
+                                d.getString(ReferralFields.TO), ServiceCategory.valueOf(d.getString(ReferralFields.CATEGORY)),
+                                Urgency.valueOf(d.getString(ReferralFields.URGENCY)), status, respondBy, overdue,
+                                instant(d, ReferralFields.CREATED_AT), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION),
+                                d.getString(ReferralFields.REDIRECTED_FROM), d.getString(ReferralFields.REDIRECTED_TO),
+                                d.getString(ReferralFields.DECLINE_REASON) == null ? null : DeclineReason.valueOf(d.getString(ReferralFields.DECLINE_REASON)),
+                                d.getString(ReferralFields.DECLINE_NOTE));
     }
 }

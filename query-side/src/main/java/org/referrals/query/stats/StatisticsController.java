@@ -19,9 +19,10 @@ import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.Statistics;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.common.Reports;
+import org.referrals.query.partner.PartnerProjection;
+import org.referrals.query.partner.PartnerQueryController;
 import org.referrals.query.referral.ReferralFacts;
 import org.referrals.query.referral.ReferralSnapshots;
-import org.referrals.query.partner.PartnerQueryController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,7 +66,7 @@ public class StatisticsController {
         LocalDate toDate = date("to", to);
         // only the region needs the partners (their regions)
         Mono<Map<String, PartnerView>> partners = !groupBy.equals("region") ? Mono.just(Map.of())
-                : Flux.from(mongo.getCollection("partners").find())
+                : Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find())
                       .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
         return Reports.inTurn(Mono.zip(partners, referrals.current())
                 .map(both -> new Statistics(groupBy, fromDate, toDate,

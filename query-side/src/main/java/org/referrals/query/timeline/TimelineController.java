@@ -9,8 +9,12 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.api.common.Actor;
 import org.referrals.api.referral.Timeline;
+import org.referrals.query.caseregistry.CaseFields;
+import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.referral.CaseReferrals;
+import org.referrals.query.referral.ReferralFields;
+import org.referrals.query.referral.ReferralProjection;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,9 +42,9 @@ public class TimelineController {
     @GetMapping("/api/referrals/{referralId}/timeline")
     @Operation(summary = "Every event of a referral in order", description = "Either partner, COORDINATOR; else 404.")
     public Mono<Timeline> referralTimeline(@PathVariable String referralId, @AuthenticationPrincipal Actor actor) {
-        return Mono.from(mongo.getCollection("referrals").find(Filters.eq("_id", referralId)).first())
-                   .filter(r -> actor.isCoordinator() || actor.actsFor(r.getString("fromPartnerId"))
-                           || actor.actsFor(r.getString("toPartnerId")))
+        return Mono.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.eq("_id", referralId)).first())
+                   .filter(r -> actor.isCoordinator() || actor.actsFor(r.getString(ReferralFields.FROM))
+                           || actor.actsFor(r.getString(ReferralFields.TO)))
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .flatMap(r -> timeline(List.of(referralId)));
     }
@@ -49,10 +53,10 @@ public class TimelineController {
     @Operation(summary = "Every event of a case and of its referrals in order",
                description = "The owning partner, COORDINATOR, and (the referrals it received only) a receiving partner; else 404.")
     public Mono<Timeline> caseTimeline(@PathVariable String caseId, @AuthenticationPrincipal Actor actor) {
-        return Mono.from(mongo.getCollection("cases").find(Filters.eq("_id", caseId)).first())
+        return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", caseId)).first())
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
                    .flatMap(c -> {
-                       boolean whole = actor.isCoordinator() || actor.actsFor(c.getString("owningPartnerId"));
+                       boolean whole = actor.isCoordinator() || actor.actsFor(c.getString(CaseFields.OWNING_PARTNER));
                        return CaseReferrals.of(mongo, caseId).flatMap(referrals -> {
                            List<String> ids = new ArrayList<>();
                            referrals.forEach((referralId, to) -> {

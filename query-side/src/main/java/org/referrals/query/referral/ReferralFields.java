@@ -1,0 +1,31 @@
+package org.referrals.query.referral;
+
+/** The field names of a document of {@code referrals}, defined once (its version and last change: {@code Projections}). */
+public final class ReferralFields {
+
+    public static final String CASE = "caseId";
+    public static final String FROM = "fromPartnerId";
+    public static final String TO = "toPartnerId";
+    public static final String CATEGORY = "serviceCategory";
+    public static final String URGENCY = "urgency";
+    public static final String STATUS = "status";
+    public static final String RESPOND_BY = "respondBy";
+    public static final String REDIRECTED_FROM = "redirectedFrom";
+    public static final String REDIRECTED_TO = "redirectedTo";
+    public static final String CONSENT_OVERRIDE = "consentOverride";
+    public static final String CREATED_AT = "createdAt";
+    /** The first answer, accepted or declined, and when it came. */
+    public static final String ANSWER = "answer";
+    public static final String ANSWERED_AT = "answeredAt";
+    public static final String ACCEPTED_AT = "acceptedAt";
+    public static final String DECLINE_REASON = "declineReason";
+    public static final String DECLINE_NOTE = "declineNote";
+    public static final String DECLINED_AT = "declinedAt";
+    public static final String DELIVERED_AT = "deliveredAt";
+    public static final String OUTCOME = "outcome";
+    public static final String EXPIRED_AT = "expiredAt";
+    public static final String OVERDUE_RECORDED = "overdueRecorded";
+
+    private ReferralFields() {
+    }
+}
