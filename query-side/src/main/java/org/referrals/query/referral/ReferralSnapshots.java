@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The facts of every referral ({@link ReferralFacts}), read from {@code referrals} at most once a second and shared by
- * the requests of that second: the partners' work lists, the escalations, caseloads, the network map and the
+ * the requests of that second (while the next is read, the last one answers): the partners' work lists, the escalations, caseloads, the network map and the
  * statistics are computed from one snapshot. They follow the referrals within a second (plus the projection's lag);
  * a busy dashboard costs one read of the collection per second, not one per request; and nothing is kept in MongoDB
  * that would have to be recomputed after each change, or that grows with a partner's history.
@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class ReferralSnapshots {
 
-    /** How long a snapshot answers. */
+    /** How long a snapshot answers before the next is read. */
     static final Duration FRESH = Duration.ofSeconds(1);
+    /** How long a snapshot still answers while the next is read: no request waits for a read it need not. */
+    static final Duration STALE = Duration.ofSeconds(5);
     /** Documents per reply of the MongoDB server, which otherwise sends them all in one. */
     private static final int BATCH = 1000;
 
@@ -34,10 +36,10 @@ public class ReferralSnapshots {
 
     public ReferralSnapshots(MongoDatabase reactiveMongoDatabase) {
         this.mongo = reactiveMongoDatabase;
-        this.snapshots = new SharedBuild<>(FRESH, this::read);
+        this.snapshots = new SharedBuild<>(FRESH, STALE, this::read);
     }
 
-    /** The referrals as of at most a second ago. */
+    /** The referrals as of about a second ago (a second, plus the time the next snapshot takes to read). */
     public Mono<Snapshot> current() {
         return snapshots.get();
     }
