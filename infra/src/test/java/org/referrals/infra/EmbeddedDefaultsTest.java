@@ -142,8 +142,8 @@ class EmbeddedDefaultsTest {
 
     @Test
     void tokensAndSagasLiveInTheEmbeddedMongoDb() {
-        assertThat(tokenStore).isInstanceOf(org.referrals.infra.mongo.TokenAfterProjectionWrites.class);
-        assertThat(((org.referrals.infra.mongo.TokenAfterProjectionWrites) tokenStore).delegate()).isInstanceOf(MongoTokenStore.class);
+        assertThat(tokenStore).isInstanceOf(org.referrals.infra.readmodels.TokenAfterProjectionWrites.class);
+        assertThat(((org.referrals.infra.readmodels.TokenAfterProjectionWrites) tokenStore).delegate()).isInstanceOf(MongoTokenStore.class);
         assertThat(sagaStore).isInstanceOf(MongoSagaStore.class);
         tokenStore.initializeTokenSegments("probe", 2);
         tokenStore.storeToken(new GlobalSequenceTrackingToken(41), "probe", 1);

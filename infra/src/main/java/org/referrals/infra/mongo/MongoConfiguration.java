@@ -7,11 +7,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.referrals.infra.ReferralsProperties;
@@ -89,21 +87,6 @@ public class MongoConfiguration {
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient mongoClient, ReferralsProperties properties) {
         return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.mongodb().database()).build();
-    }
-
-    @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return new TokenAfterProjectionWrites(MongoTokenStore.builder()
-                                                             .mongoTemplate(axonMongoTemplate)
-                                                             .serializer(serializer)
-                                                             .transactionManager(NoTransactionManager.INSTANCE)
-                                                             .build());
-    }
-
-    /** The token store's segments as stored, for the projections' status and verification. */
-    @Bean
-    public org.referrals.query.admin.StoredTokens storedTokens(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return new MongoStoredTokens(axonMongoTemplate, serializer);
     }
 
     @Bean

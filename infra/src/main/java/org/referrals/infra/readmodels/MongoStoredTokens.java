@@ -1,4 +1,4 @@
-package org.referrals.infra.mongo;
+package org.referrals.infra.readmodels;
 
 import com.mongodb.client.model.Filters;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.referrals.infra.mongo;
+package org.referrals.infra.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
