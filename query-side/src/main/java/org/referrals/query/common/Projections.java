@@ -16,7 +16,7 @@ import org.bson.conversions.Bson;
  * Idempotent writes for projections with one document per aggregate: each document remembers the sequence number
  * of the last event applied ({@code version}), and an event at or below it changes nothing, so a redelivered
  * event (at-least-once delivery, replays) is harmless. No multi-document transaction is needed. Writes go through
- * {@link MongoBatch}, one bulk write per batch of events.
+ * {@link MongoBatch}, one bulk write per batch of events, which compares the versions.
  */
 public final class Projections {
 
@@ -32,23 +32,25 @@ public final class Projections {
         Document fields = new Document(document);
         fields.remove("_id");
         fields.append(VERSION, sequence).append(UPDATED_AT, Date.from(at));
-        MongoBatch.add(collection, new UpdateOneModel<>(Filters.eq("_id", id), new Document("$setOnInsert", fields),
-                                                        new UpdateOptions().upsert(true)));
+        MongoBatch.creating(collection, id, sequence, new UpdateOneModel<>(Filters.eq("_id", id), new Document("$setOnInsert", fields),
+                                                                           new UpdateOptions().upsert(true)));
     }
 
     /** A later event: applied only if the document has not seen it yet. */
     public static void update(MongoCollection<Document> collection, String id, long sequence, Instant at, Bson... changes) {
-        update(collection, id, Filters.empty(), sequence, at, changes);
+        update(collection, id, null, sequence, at, changes);
     }
 
-    /** The same, for the document only if it also matches {@code where} (e.g. to update one element of an array). */
+    /**
+     * The same, for the document only if it also matches {@code where} (e.g. to update one element of an array; null
+     * for none). Such a filter is not served by the embedded server's {@code _id} index: for rare events only.
+     */
     public static void update(MongoCollection<Document> collection, String id, Bson where, long sequence, Instant at,
                               Bson... changes) {
         List<Bson> all = new ArrayList<>(List.of(changes));
         all.add(Updates.set(VERSION, sequence));
         all.add(Updates.set(UPDATED_AT, Date.from(at)));
-        MongoBatch.add(collection, new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence), where),
-                                                        Updates.combine(all)));
+        MongoBatch.changing(collection, id, sequence, where, Updates.combine(all));
     }
 
     public static Instant instant(Document document, String field) {
