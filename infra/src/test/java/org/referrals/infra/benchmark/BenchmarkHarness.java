@@ -130,7 +130,7 @@ public final class BenchmarkHarness {
             boolean compared = !Double.isNaN(plainStartup);
             table.add("start-up to healthy, with the data set (unpacked jar and class-data archive, as README.md starts a server)",
                       Table.f(startup) + " s", compared ? "java -jar " + Table.f(plainStartup) + " s" : "–",
-                      compared ? Table.f(startup / plainStartup * 100) + " %" : "–", "≤ 15 s", startup <= 15);
+                      compared ? Table.f(startup / plainStartup * 100) + " %" : "–", "≤ 40 s", startup <= 40);
             api = new Api(app.baseUrl());
             awaitQuiet(app);
             // -Dbenchmark.replayMinutes bounds it as the stock one below (on 1,000,000 events it takes about 30 min)
@@ -142,7 +142,7 @@ public final class BenchmarkHarness {
             table.add("replay of all projections, events/s",
                       Table.f(replay) + (tuned.bounded() ? " (its first " + Table.f(replayBound) + ")" : ""),
                       Table.f(bulk) + " raw MongoDB bulk-written documents/s", Table.f(replay / bulk * 100) + " %",
-                      "≥ 50 % of raw", replay >= bulk / 2);
+                      "≥ 10,000/s and ≥ 40 % of raw", replay >= 10_000 && replay >= bulk * 0.4);
             long heapAfterGc = app.heapAfterGcKib();
             table.add("resident memory, peak / now", app.memoryKib("VmHWM") / 1024 + " / " + app.memoryKib("VmRSS") / 1024 + " MiB",
                       "–", "–", "≤ 1024 MiB", app.memoryKib("VmHWM") <= 1024 * 1024);
@@ -159,7 +159,9 @@ public final class BenchmarkHarness {
             stockArguments.add("--axon.eventhandling.processors." + processor + ".thread-count=4");
         }
         try (AppProcess stock = start(stockArguments.toArray(String[]::new))) {
-            stock.awaitHealthy(Duration.ofSeconds(120));
+            // on the embedded default its start already rebuilds with the stock processors: the replay below starts
+            // that again from the first event, so only the web server is awaited
+            stock.awaitLive(Duration.ofSeconds(120));
             Api api = new Api(stock.baseUrl());
             // on the large data set the stock replay takes longer than the rest together: bounded (Mode), its rate is
             // then the events every projection got through in that time
@@ -207,7 +209,8 @@ public final class BenchmarkHarness {
             table.add("commands/s over HTTP, " + clients + " client(s)", Table.f(throughput[i]),
                       Table.f(raw) + " raw JDBC appends/s", Table.f(throughput[i] / raw * 100) + " %",
                       clients == 32 ? "≥ 50 % of raw" : "–", clients == 32 ? throughput[i] >= raw / 2 : null);
-            table.add("application CPU per command, " + clients + " client(s)", Table.f(cpuPerCommand) + " ms", "–", "–", "–", null);
+            table.add("application CPU per command, " + clients + " client(s)", Table.f(cpuPerCommand) + " ms", "–", "–",
+                      clients == 8 ? "≤ 2.5 ms" : "–", clients == 8 ? cpuPerCommand <= 2.5 : null);
             table.add("command latency p50 / p99, " + clients + " client(s)",
                       Table.f(latencies.percentileMillis(50)) + " / " + Table.f(latencies.percentileMillis(99)) + " ms",
                       "–", "–", clients == 8 ? "p99 ≤ 50 ms" : "–", clients == 8 ? latencies.percentileMillis(99) <= 50 : null);
@@ -240,7 +243,8 @@ public final class BenchmarkHarness {
             String answer = sent < plain ? Table.f(sent) + " KiB gzipped, " + Table.f(plain) + " KiB JSON" : Table.f(plain) + " KiB";
             table.add("query " + query.getKey() + " p50 / p99, 16 clients",
                       Table.f(query.getValue().percentileMillis(50)) + " / " + Table.f(p99) + " ms (answer " + answer + ")",
-                      "floor p99 " + Table.f(floorP99) + " ms", Table.f(p99 / floorP99) + "×", "p99 ≤ 50 ms", p99 <= 50);
+                      "floor p99 " + Table.f(floorP99) + " ms", Table.f(p99 / floorP99) + "×", "p99 ≤ 50 ms and ≤ 2× floor",
+                      p99 <= 50 && p99 <= 2 * floorP99);
         }
         measureEachAlone(api, app, coordinator, queries);
     }

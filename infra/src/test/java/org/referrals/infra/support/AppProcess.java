@@ -67,8 +67,17 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200; answers its body. */
     public String awaitHealthy(Duration patience) throws IOException, InterruptedException {
+        return await("/actuator/health", patience);
+    }
+
+    /** Waits until the application answers ({@code /actuator/health/liveness}), its read models maybe still rebuilding. */
+    public String awaitLive(Duration patience) throws IOException, InterruptedException {
+        return await("/actuator/health/liveness", patience);
+    }
+
+    private String await(String path, Duration patience) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
