@@ -3,7 +3,7 @@
 # packaged jar into DIR (classes read from plain jars, not from a jar inside a jar) and records a class-data archive
 # (CDS) of the classes a start loads, by a training start that exits once the application context is refreshed.
 # Then start the server with:
-#   java -Xmx512m -XX:SharedArchiveFile=DIR/application.jsa -jar DIR/referral-network.jar [--options]
+#   java -Xmx1g -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=DIR/application.jsa -jar DIR/referral-network.jar [--options]
 # Run it again after every build: the archive belongs to this jar and this JDK (with another, the JVM warns and
 # starts without it).
 #
@@ -27,4 +27,4 @@ env "${unset_configuration[@]}" "$java" -XX:ArchiveClassesAtExit="$dir/applicati
     -jar "$dir/$name" --referrals.data-dir="$training" --server.port=0 --referrals.mongodb.embedded-port=0 \
     > "$dir/training.log" 2>&1 || { echo "training start failed, see $dir/training.log" >&2; exit 1; }
 test -s "$dir/application.jsa" || { echo "no class-data archive written, see $dir/training.log" >&2; exit 1; }
-echo "prepared $dir; start with: java -Xmx512m -XX:SharedArchiveFile=$dir/application.jsa -jar $dir/$name"
+echo "prepared $dir; start with: java -Xmx1g -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=$dir/application.jsa -jar $dir/$name"

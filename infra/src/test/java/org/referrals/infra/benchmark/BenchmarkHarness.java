@@ -183,7 +183,7 @@ public final class BenchmarkHarness {
     /** The application with those arguments, as a server is started ({@link ServerLayout}) or by plain java -jar. */
     private AppProcess start(boolean asServer, String... arguments) throws java.io.IOException, InterruptedException {
         // the heap README.md recommends for a server
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/app.jfr to profile the application under load
         String extra = System.getProperty("benchmark.jvm", "");
         if (!extra.isBlank()) {

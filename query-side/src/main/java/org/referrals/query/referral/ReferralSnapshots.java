@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.referrals.query.common.SharedBuild;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -57,7 +59,7 @@ public class ReferralSnapshots {
      * @param version moves with every snapshot read
      */
     public record Snapshot(long version, List<ReferralFacts> all, Map<String, List<ReferralFacts>> inbound,
-                           Map<String, List<ReferralFacts>> outbound) {
+                           Map<String, List<ReferralFacts>> outbound, Map<Object, Object> computed) {
 
         /** Newest change first, then by id: the order of the work lists. */
         static final Comparator<ReferralFacts> NEWEST_CHANGE_FIRST =
@@ -65,7 +67,7 @@ public class ReferralSnapshots {
 
         /** Sorted once here, so that every list of the snapshot is in the work lists' order. */
         Snapshot(long version, List<ReferralFacts> all) {
-            this(version, sorted(all), by(sorted(all), true), by(sorted(all), false));
+            this(version, sorted(all), by(sorted(all), true), by(sorted(all), false), new ConcurrentHashMap<>());
         }
 
         private static List<ReferralFacts> sorted(List<ReferralFacts> all) {
@@ -77,6 +79,15 @@ public class ReferralSnapshots {
             Map<String, List<ReferralFacts>> partners = new HashMap<>();
             all.forEach(facts -> partners.computeIfAbsent(receiver ? facts.to() : facts.from(), p -> new ArrayList<>()).add(facts));
             return partners;
+        }
+
+        /**
+         * A value computed from this snapshot (a report over every referral), computed once and shared by the
+         * requests the snapshot answers: sixteen analysts asking for the same statistics cost one computation a second.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T computed(Object key, Supplier<T> computation) {
+            return (T) computed.computeIfAbsent(key, k -> computation.get());
         }
 
         public List<ReferralFacts> inboundOf(String partnerId) {

@@ -69,8 +69,9 @@ public class StatisticsController {
                 : Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find())
                       .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
         return Reports.inTurn(Mono.zip(partners, referrals.current())
-                .map(both -> new Statistics(groupBy, fromDate, toDate,
-                                            rows(groupBy, made(both.getT2().all(), fromDate, toDate), both.getT1()))));
+                .map(both -> new Statistics(groupBy, fromDate, toDate, both.getT2().computed(
+                        List.of("statistics", groupBy, String.valueOf(fromDate), String.valueOf(toDate)),
+                        () -> rows(groupBy, made(both.getT2().all(), fromDate, toDate), both.getT1())))));
     }
 
     /** The referrals made from..to (UTC days, inclusive, either open). */
