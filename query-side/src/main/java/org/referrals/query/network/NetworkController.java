@@ -70,7 +70,7 @@ public class NetworkController {
     @Operation(summary = "The network map: partners and the referral flows and agreements between them",
                description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
                        + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
-                       + "category made in that period. Figures are at most a second old; the whole map is built once per "
+                       + "category made in that period. Figures are about a second old (at most 5 s); the whole map is built once per "
                        + "snapshot of them and shared, gzipped for clients that send Accept-Encoding: gzip.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                                                           schema = @Schema(implementation = NetworkMap.class)))

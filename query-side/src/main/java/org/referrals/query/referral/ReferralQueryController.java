@@ -42,7 +42,7 @@ public class ReferralQueryController {
                description = "A partner agent lists its own partner's (partnerId may be omitted); a coordinator any "
                              + "partner's, or all. direction: inbound or outbound (default both); status: one or "
                              + "more, comma-separated; overdue: unanswered past respondBy; category; page from 0, size 1-100. "
-                             + "Which referrals a list holds, and their order, is at most a second old; each item is read as it is now.")
+                             + "Which referrals a list holds, and their order, is about a second old (at most 5 s); each item is read as it is now.")
     public Mono<PageOf<ReferralView>> list(@RequestParam(required = false) String partnerId,
                                            @RequestParam(required = false) String direction,
                                            @RequestParam(required = false) List<String> status,

@@ -51,7 +51,7 @@ public class StatisticsController {
     @GetMapping("/api/stats")
     @Operation(summary = "Referral counts by month, category, dimension, region (of the receiving partner) or partner",
                description = "Roles: ANALYST, COORDINATOR. from and to (dates, inclusive) bound the request date. "
-                             + "Every count below 5 is \"<5\". Figures are at most a second old.")
+                             + "Every count below 5 is \"<5\". Figures are about a second old (at most 5 s).")
     public Mono<Statistics> statistics(@RequestParam String groupBy,
                                        @RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to,
