@@ -37,7 +37,7 @@ class SharedBuildTest {
         SharedBuild<Integer> shared = shared(Duration.ofMillis(50), Duration.ofMinutes(5));
         assertThat(shared.get().block()).isEqualTo(1);
 
-        await().pollDelay(Duration.ofMillis(60)).atMost(Duration.ofSeconds(5)).until(() -> shared.get().block() == 1 && builds.get() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> shared.get().block() == 1 && builds.get() == 2);
         await().atMost(Duration.ofSeconds(5)).until(() -> shared.get().block() == 2);
     }
 
@@ -46,7 +46,7 @@ class SharedBuildTest {
         SharedBuild<Integer> shared = shared(Duration.ofMillis(10), Duration.ofMillis(10));
         assertThat(shared.get().block()).isEqualTo(1);
 
-        await().pollDelay(Duration.ofMillis(20)).atMost(Duration.ofSeconds(5)).until(() -> shared.get().block() > 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> shared.get().block() > 1);
     }
 
     @Test
