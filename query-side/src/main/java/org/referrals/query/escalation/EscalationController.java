@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.PageOf;
-import org.referrals.api.escalation.Escalation;
 import org.referrals.api.escalation.Escalation.Reason;
+import org.referrals.api.escalation.Escalation;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.ReadProblems;
 import org.referrals.query.referral.ReferralFacts;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/escalations}: the coordinators' work list, from the referrals' facts ({@link ReferralSnapshots}).
@@ -55,7 +56,8 @@ public class EscalationController {
             return Mono.error(ReadProblems.badRequest("size", "page from 0, size from 1 to " + MAX_SIZE));
         }
         Instant now = clock.instant();
-        return referrals.current().map(snapshot -> {
+        // every referral's facts filtered and sorted: off the event loop
+        return referrals.current().publishOn(Schedulers.boundedElastic()).map(snapshot -> {
             List<Escalation> all = new ArrayList<>();
             for (ReferralFacts referral : snapshot.all()) {
                 Escalation escalation = escalation(referral, now);

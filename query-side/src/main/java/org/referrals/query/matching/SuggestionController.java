@@ -71,7 +71,9 @@ public class SuggestionController {
     }
 
     private Mono<List<PartnerRanking.Candidate>> candidates() {
-        return Mono.zip(Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find()).collectList(), referrals.current())
+        return Mono.zip(Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find()).collectList(),
+                        // every partner's caseload from every referral's facts: off the event loop
+                        referrals.current().publishOn(Schedulers.boundedElastic()))
                    .map(both -> both.getT1().stream().map(partner -> candidate(partner, both.getT2())).toList());
     }
 

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/referrals")
@@ -53,7 +54,8 @@ public class ReferralQueryController {
                                            @AuthenticationPrincipal Actor actor) {
         var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, page, size);
         Instant now = clock.instant();
-        return referrals.current().flatMap(snapshot -> {
+        // a coordinator's list filters every referral's facts: off the event loop
+        return referrals.current().publishOn(Schedulers.boundedElastic()).flatMap(snapshot -> {
             List<ReferralFacts> selected = query.select(snapshot, now);
             List<String> ids = selected.stream().skip((long) page * size).limit(size).map(ReferralFacts::id).toList();
             return Flux.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.in("_id", ids)))
