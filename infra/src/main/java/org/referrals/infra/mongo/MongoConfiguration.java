@@ -13,6 +13,7 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.referrals.infra.ReferralsProperties;
+import org.referrals.query.referral.ReferralProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,9 +59,14 @@ public class MongoConfiguration {
         return com.mongodb.reactivestreams.client.MongoClients.create(settings(properties, embedded, customizers));
     }
 
+    /** With the read models' declared indexes on an external MongoDB (the embedded server ignores them, warning). */
     @Bean
     public MongoDatabase mongoDatabase(MongoClient mongoClient, ReferralsProperties properties) {
-        return mongoClient.getDatabase(properties.mongodb().database());
+        MongoDatabase database = mongoClient.getDatabase(properties.mongodb().database());
+        if (!properties.mongodb().embedded()) {
+            database.getCollection(ReferralProjection.COLLECTION).createIndexes(ReferralProjection.INDEXES);
+        }
+        return database;
     }
 
     @Bean

@@ -38,17 +38,17 @@ public final class BenchmarkHarness {
      * mode spreads thin, so their tuned/stock ratio is only indicative.
      */
     record Mode(String name, Duration phase, long events, Duration settleLimit, Duration stockReplayBound,
-                boolean comparesPlainStart) {
+                boolean comparesPlainStart, int partnerHistory) {
         static Mode of(String name) {
             long events = Long.getLong("benchmark.events", 0);
             Long stockMinutes = Long.getLong("benchmark.stockReplayMinutes");
             return switch (name) {
                 case "smoke" -> new Mode(name, Duration.ofSeconds(2), events > 0 ? events : 1_000, Duration.ofSeconds(10),
-                                         stock(stockMinutes, Duration.ofSeconds(5)), false);
+                                         stock(stockMinutes, Duration.ofSeconds(5)), false, 20);
                 case "short" -> new Mode(name, Duration.ofSeconds(5), events > 0 ? events : 5_000, Duration.ofSeconds(10),
-                                         stock(stockMinutes, Duration.ofSeconds(20)), false);
+                                         stock(stockMinutes, Duration.ofSeconds(20)), false, 400);
                 case "full" -> new Mode(name, Duration.ofSeconds(45), events > 0 ? events : 200_000, Duration.ofMinutes(10),
-                                        stock(stockMinutes, Duration.ofDays(1)), true);
+                                        stock(stockMinutes, Duration.ofDays(1)), true, 4_000);
                 default -> throw new IllegalArgumentException("benchmark mode is smoke, short or full, not " + name);
             };
         }
@@ -61,6 +61,8 @@ public final class BenchmarkHarness {
     private static final String ADMIN_KEY = "benchmark-admin-key";
     private static final List<String> PROJECTIONS = List.of("referrals", "partners", "cases");
     private static final int[] CLIENTS = {1, 8, 32};
+    /** Clients of the partner-history comparison, as the CPU target's. */
+    private static final int HISTORY_CLIENTS = 8;
     /** The generated network's busiest kind of partner: its inbox, caseload and a timeline are queried. */
     private static final String QUERIED_PARTNER = "health-facility-01";
 
@@ -196,7 +198,8 @@ public final class BenchmarkHarness {
     }
 
     private void measureCommands(Api api, AppProcess app) throws Exception {
-        Workload workload = Workload.prepare(api, ADMIN_KEY, 32);
+        // 32 pairs for the phases below, then 8 new ones and 8 given a history (measurePartnerHistory)
+        Workload workload = Workload.prepare(api, ADMIN_KEY, 32 + 2 * HISTORY_CLIENTS);
         double[] throughput = new double[CLIENTS.length];
         for (int i = 0; i < CLIENTS.length; i++) {
             int clients = CLIENTS[i];
@@ -221,6 +224,30 @@ public final class BenchmarkHarness {
         table.add("projection lag p50 / p99 at " + Table.f(halfMax) + " commands/s",
                   Table.f(lag.percentileMillis(50)) + " / " + Table.f(lag.percentileMillis(99)) + " ms", "–", "–",
                   "p99 ≤ 1000 ms", lag.percentileMillis(99) <= 1000);
+        measurePartnerHistory(api, app, workload);
+    }
+
+    /**
+     * The CPU per command at 8 clients on new partners, then on partners that each received the mode's history of
+     * referrals (full mode: 4,000, all left open), one phase after the other: nothing in a command's path should grow
+     * with a partner's history.
+     */
+    private void measurePartnerHistory(Api api, AppProcess app, Workload workload) throws Exception {
+        int fresh = 32;
+        int seasoned = 32 + HISTORY_CLIENTS;
+        workload.history(seasoned, HISTORY_CLIENTS, mode.partnerHistory(), BenchmarkHarness::progress);
+        api.awaitProjectionsIdle(ADMIN_KEY, Duration.ofDays(1));
+        awaitQuiet(app);
+        double[] cpu = new double[2];
+        for (int i = 0; i < 2; i++) {
+            long before = app.cpuMillis();
+            double rate = workload.commands(i == 0 ? fresh : seasoned, HISTORY_CLIENTS, mode.phase(), new Latencies());
+            cpu[i] = (app.cpuMillis() - before) / (rate * mode.phase().toSeconds());
+        }
+        progress("CPU per command: new partners " + Table.f(cpu[0]) + " ms, with " + mode.partnerHistory() + " referrals " + Table.f(cpu[1]) + " ms");
+        table.add("application CPU per command, " + HISTORY_CLIENTS + " clients, each clinic already with " + mode.partnerHistory()
+                          + " open referrals", Table.f(cpu[1]) + " ms", "new partners " + Table.f(cpu[0]) + " ms",
+                  Table.f(cpu[1] / cpu[0] * 100) + " %", "within 10 %", cpu[1] <= cpu[0] * 1.1);
     }
 
     private void measureQueries(Api api, AppProcess app) throws Exception {

@@ -88,13 +88,18 @@ public final class Workload {
 
     /** The mixed workload by that many clients for that long; answers commands per second, latencies into the sink. */
     double commands(int clients, Duration phase, Latencies latencies) throws Exception {
+        return commands(0, clients, phase, latencies);
+    }
+
+    /** The same by the clients of the pairs from {@code firstPair} on. */
+    double commands(int firstPair, int clients, Duration phase, Latencies latencies) throws Exception {
         AtomicLong done = new AtomicLong();
         long deadline = System.nanoTime() + phase.toNanos();
         run(clients, client -> {
             while (System.nanoTime() < deadline) {
                 // each step's latency: from the previous answer (or the start) to its own
                 long[] sent = {System.nanoTime()};
-                lifecycle(client, (referral, event) -> {
+                lifecycle(firstPair + client, (referral, event) -> {
                     long answered = System.nanoTime();
                     latencies.add(answered - sent[0]);
                     done.incrementAndGet();
@@ -103,6 +108,25 @@ public final class Workload {
             }
         });
         return done.get() / (double) phase.toSeconds();
+    }
+
+    /**
+     * Gives the clinics of the pairs from {@code firstPair} on that many referrals each (new ones, left unanswered:
+     * the most open work a partner can have), one client per pair; logs its progress every 10 %.
+     */
+    void history(int firstPair, int pairCount, int referralsEach, java.util.function.Consumer<String> progress) throws Exception {
+        AtomicLong made = new AtomicLong();
+        long total = (long) pairCount * referralsEach;
+        run(pairCount, client -> {
+            Pair pair = pairs.get(firstPair + client);
+            for (int i = 0; i < referralsEach; i++) {
+                api.ok("/api/referrals", pair.ngoKey(), referralBody(pair));
+                long now = made.incrementAndGet();
+                if (now % Math.max(1, total / 10) == 0) {
+                    progress.accept("history: " + now + " of " + total + " referrals made");
+                }
+            }
+        });
     }
 
     /** New referrals at a steady rate by 4 clients; for each, the time from the answer until the query API shows it. */

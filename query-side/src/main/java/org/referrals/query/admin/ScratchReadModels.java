@@ -12,6 +12,7 @@ import org.referrals.query.network.PartnershipProjection;
 import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.referral.CaseReferrals;
 import org.referrals.query.referral.ReferralChanges;
+import org.referrals.query.referral.ReferralResets;
 import org.referrals.query.referral.ReferralProjection;
 
 /**
@@ -29,7 +30,7 @@ final class ScratchReadModels {
 
     ScratchReadModels(MongoDatabase database, Clock clock) {
         this.projections = List.of(
-                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, clock))),
+                new AnnotationEventHandlerAdapter(new ReferralProjection(database, new ReferralChanges(database, clock), new ReferralResets())),
                 new AnnotationEventHandlerAdapter(new CaseProjection(database)),
                 new AnnotationEventHandlerAdapter(new PartnerProjection(database)),
                 new AnnotationEventHandlerAdapter(new PartnershipProjection(database)));

@@ -55,7 +55,7 @@ public class NetworkController {
     private final MongoDatabase mongo;
     private final ReferralSnapshots referrals;
     private final ObjectMapper json;
-    /** The whole map with its JSON, kept while the referrals' snapshot stays the same. */
+    /** The whole map with its JSON, kept while the referrals' snapshot stays the same (a second at most). */
     private final WholeMap whole;
 
     public NetworkController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, ObjectMapper json) {

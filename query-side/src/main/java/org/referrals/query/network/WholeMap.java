@@ -7,8 +7,9 @@ import org.referrals.api.partner.NetworkMap;
 import reactor.core.publisher.Mono;
 
 /**
- * The whole network map, built once and shared with its JSON until the network's version moves; while it keeps
- * moving (referrals flowing), built again at most once per half second. On a 1,000,000-event network the map is
+ * The whole network map, built once and shared with its JSON until the referrals' snapshot moves, and for a second
+ * at most (the partners and their agreements change without it); while the snapshot keeps moving (referrals
+ * flowing), built again at most once per half second. On a 1,000,000-event network the map is
  * 440 partners and every flow between them, 4.3 MiB of JSON: built every half second and serialised for every
  * request, it took both cores from every other query. Requests read the version first, and a build reads its data
  * after that, so a map is never kept under a version newer than what it shows.
@@ -37,6 +38,8 @@ final class WholeMap {
 
     /** How long a map answers while the version moves (the figures' snapshots move at most once a second anyway). */
     static final long FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** How long a map answers at most: a partner or an agreement added shows within a second, as the figures. */
+    static final long KEPT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Mono<Long> version;
     private final Supplier<Mono<Built>> build;
@@ -54,7 +57,8 @@ final class WholeMap {
     private Mono<Built> at(long version) {
         while (true) {
             Kept now = kept.get();
-            if (now != null && (now.version == version || System.nanoTime() - now.startedNanos < FRESH_NANOS)) {
+            long age = now == null ? 0 : System.nanoTime() - now.startedNanos;
+            if (now != null && (now.version == version && age < KEPT_NANOS || age < FRESH_NANOS)) {
                 return now.built;
             }
             Kept next = new Kept(version);

@@ -25,6 +25,11 @@ public final class ReferralFields {
     public static final String OUTCOME = "outcome";
     public static final String EXPIRED_AT = "expiredAt";
     public static final String OVERDUE_RECORDED = "overdueRecorded";
+    /**
+     * The position in the event stream of the last event that changed the document ({@link ReferralSnapshots} reads
+     * what changed since its last snapshot by it).
+     */
+    public static final String POSITION = "position";
 
     private ReferralFields() {
     }

@@ -5,15 +5,20 @@ import static org.referrals.query.common.Projections.update;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.referrals.api.referral.ReferralAccepted;
@@ -43,14 +48,21 @@ import org.springframework.stereotype.Component;
 public class ReferralProjection {
 
     public static final String COLLECTION = "referrals";
+    /**
+     * What changed since a position ({@link ReferralSnapshots}). Created on a MongoDB with secondary indexes; the
+     * embedded server has none, and there the filter runs over its in-memory documents without sending them.
+     */
+    public static final List<IndexModel> INDEXES = List.of(new IndexModel(Indexes.ascending(ReferralFields.POSITION)));
 
     private final MongoCollection<Document> referrals;
     private final ReferralChanges changes;
     private final CaseReferrals caseReferrals;
+    private final ReferralResets resets;
 
-    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes) {
+    public ReferralProjection(MongoDatabase mongoDatabase, ReferralChanges changes, ReferralResets resets) {
         this.referrals = mongoDatabase.getCollection(COLLECTION);
         this.changes = changes;
+        this.resets = resets;
         this.caseReferrals = new CaseReferrals(mongoDatabase);
     }
 
@@ -67,7 +79,8 @@ public class ReferralProjection {
                 .append(ReferralFields.RESPOND_BY, Date.from(event.respondBy()))
                 .append(ReferralFields.REDIRECTED_FROM, event.redirectedFrom())
                 .append(ReferralFields.CONSENT_OVERRIDE, event.legalBasis() != null && event.legalBasis().isOverride())
-                .append(ReferralFields.CREATED_AT, Date.from(event.requestedAt())), sequence, at);
+                .append(ReferralFields.CREATED_AT, Date.from(event.requestedAt()))
+                .append(ReferralFields.POSITION, position()), sequence, at);
         caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());
         changes.changed(event.referralId(), replay);
     }
@@ -150,21 +163,21 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralNoteAdded event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        update(referrals, event.referralId(), sequence, at);
+        change(event.referralId(), sequence, at);
         changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralResponseOverdue event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        update(referrals, event.referralId(), sequence, at, Updates.set(ReferralFields.OVERDUE_RECORDED, true));
+        change(event.referralId(), sequence, at, Updates.set(ReferralFields.OVERDUE_RECORDED, true));
         changes.changed(event.referralId(), replay);
     }
 
     @EventHandler
     void on(ReferralRedirected event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        update(referrals, event.referralId(), sequence, at, Updates.set(ReferralFields.REDIRECTED_TO, event.newReferralId()));
+        change(event.referralId(), sequence, at, Updates.set(ReferralFields.REDIRECTED_TO, event.newReferralId()));
         changes.changed(event.referralId(), replay);
     }
 
@@ -172,11 +185,31 @@ public class ReferralProjection {
     void reset() {
         referrals.drop();
         caseReferrals.drop();
+        resets.reset();
     }
 
     private void status(String referralId, ReferralStatus status, long sequence, Instant at, Bson... more) {
         Bson[] changes = java.util.Arrays.copyOf(more, more.length + 1);
         changes[more.length] = Updates.set(ReferralFields.STATUS, status.name());
-        update(referrals, referralId, sequence, at, changes);
+        change(referralId, sequence, at, changes);
+    }
+
+    /** Every change of a referral's document, stamped with its event's position. */
+    private void change(String referralId, long sequence, Instant at, Bson... changes) {
+        Bson[] stamped = java.util.Arrays.copyOf(changes, changes.length + 1);
+        stamped[changes.length] = Updates.set(ReferralFields.POSITION, position());
+        update(referrals, referralId, sequence, at, stamped);
+    }
+
+    /**
+     * The position of the event handled, from the processor's unit of work. Without one (the event not from a stream),
+     * the largest: such a change is read by every refresh of the snapshot, never missed.
+     */
+    private static long position() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> tracked
+                && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(Long.MAX_VALUE);
+        }
+        return Long.MAX_VALUE;
     }
 }

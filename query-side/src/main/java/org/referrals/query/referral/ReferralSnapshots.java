@@ -5,22 +5,35 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.referrals.query.admin.StoredTokens;
 import org.referrals.query.common.SharedBuild;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The facts of every referral ({@link ReferralFacts}), read from {@code referrals} at most once a second and shared by
- * the requests of that second (while the next is read, the last one answers): the partners' work lists, the escalations, caseloads, the network map and the
- * statistics are computed from one snapshot. They follow the referrals within a second (plus the projection's lag);
- * a busy dashboard costs one read of the collection per second, not one per request; and nothing is kept in MongoDB
- * that would have to be recomputed after each change, or that grows with a partner's history.
+ * The facts of every referral ({@link ReferralFacts}), refreshed at most once a second and shared by the requests of
+ * that second (while the next is read, the last one answers): the partners' work lists, the escalations, caseloads,
+ * the network map and the statistics are computed from one snapshot. They follow the referrals within a second (plus
+ * the projection's lag); a busy dashboard costs one refresh per second, not one read per request; and nothing is kept
+ * in MongoDB that would have to be recomputed after each change, or that grows with a partner's history.
+ * <p>
+ * A refresh reads only the referrals changed since the last one: those whose event position ({@code position}) is
+ * above the lowest position every segment of the projection had stored its token at when the last refresh began.
+ * The token is stored after its batch's writes ({@code TokenAfterProjectionWrites}), so every change at or below that
+ * position was readable then, and one above it is read by a later refresh. The whole collection is read at the first
+ * refresh, after the projection was reset in this process, while it replays and when its tokens went back.
  */
 @Component
 public class ReferralSnapshots {
@@ -31,14 +44,20 @@ public class ReferralSnapshots {
     static final Duration STALE = Duration.ofSeconds(5);
     /** Documents per reply of the MongoDB server, which otherwise sends them all in one. */
     private static final int BATCH = 1000;
+    private static final String PROCESSOR = "referrals";
 
     private final MongoDatabase mongo;
+    private final StoredTokens tokens;
+    private final ReferralResets resets;
     private final AtomicLong versions = new AtomicLong();
     private final SharedBuild<Snapshot> snapshots;
+    private volatile Snapshot last;
 
-    public ReferralSnapshots(MongoDatabase reactiveMongoDatabase) {
+    public ReferralSnapshots(MongoDatabase reactiveMongoDatabase, StoredTokens tokens, ReferralResets resets) {
         this.mongo = reactiveMongoDatabase;
-        this.snapshots = new SharedBuild<>(FRESH, STALE, this::read);
+        this.tokens = tokens;
+        this.resets = resets;
+        this.snapshots = new SharedBuild<>(FRESH, STALE, this::refresh);
     }
 
     /** The referrals as of about a second ago (a second, plus the time the next snapshot takes to read). */
@@ -46,19 +65,33 @@ public class ReferralSnapshots {
         return snapshots.get();
     }
 
-    private Mono<Snapshot> read() {
-        return Flux.from(mongo.getCollection(ReferralProjection.COLLECTION).find().projection(ReferralFacts.FIELDS).batchSize(BATCH))
-                   .map(ReferralFacts::of)
-                   .collectList()
-                   .map(all -> new Snapshot(versions.incrementAndGet(), all));
+    private Mono<Snapshot> refresh() {
+        long resetsBefore = resets.count(); // before the tokens: a reset after this is seen by the next refresh
+        return Mono.fromCallable(() -> ProjectedUpTo.of(tokens.of(PROCESSOR)))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(upTo -> {
+                       Snapshot before = last;
+                       boolean all = before == null || before.resets() != resetsBefore || upTo.replaying()
+                               || upTo.position() < before.projectedUpTo();
+                       Bson changed = all ? new Document() : Filters.gt(ReferralFields.POSITION, before.projectedUpTo());
+                       return Flux.from(mongo.getCollection(ReferralProjection.COLLECTION).find(changed)
+                                             .projection(ReferralFacts.FIELDS).batchSize(BATCH))
+                                  .map(ReferralFacts::of)
+                                  .collectList()
+                                  .map(facts -> all ? new Snapshot(versions.incrementAndGet(), upTo.position(), resetsBefore, facts)
+                                                    : before.with(facts, upTo.position(), versions));
+                   })
+                   .doOnNext(snapshot -> last = snapshot);
     }
 
     /**
      * Every referral's facts at one moment, and those each partner received and made, newest change first.
      *
-     * @param version moves with every snapshot read
+     * @param version       moves with every snapshot that differs from the one before
+     * @param projectedUpTo every change at or below this event position is in it
+     * @param resets        the projection's resets in this process before it was read
      */
-    public record Snapshot(long version, List<ReferralFacts> all, Map<String, List<ReferralFacts>> inbound,
+    public record Snapshot(long version, long projectedUpTo, long resets, List<ReferralFacts> all, Map<String, List<ReferralFacts>> inbound,
                            Map<String, List<ReferralFacts>> outbound, Map<Object, Object> computed) {
 
         /** Newest change first, then by id: the order of the work lists. */
@@ -66,8 +99,22 @@ public class ReferralSnapshots {
                 Comparator.comparing(ReferralFacts::updatedAt).reversed().thenComparing(ReferralFacts::id);
 
         /** Sorted once here, so that every list of the snapshot is in the work lists' order. */
-        Snapshot(long version, List<ReferralFacts> all) {
-            this(version, sorted(all), by(sorted(all), true), by(sorted(all), false), new ConcurrentHashMap<>());
+        Snapshot(long version, long projectedUpTo, long resets, List<ReferralFacts> all) {
+            this(version, projectedUpTo, resets, sorted(all), by(sorted(all), true), by(sorted(all), false), new ConcurrentHashMap<>());
+        }
+
+        /** This snapshot with those referrals changed or added; itself, a step further, if none was. */
+        Snapshot with(List<ReferralFacts> changed, long upTo, AtomicLong versions) {
+            if (changed.isEmpty()) {
+                return new Snapshot(version, upTo, resets, all, inbound, outbound, computed);
+            }
+            Set<String> ids = new HashSet<>();
+            changed.forEach(facts -> ids.add(facts.id()));
+            // the changed ones first, then the others in their order: the sort merges the two runs
+            List<ReferralFacts> merged = new ArrayList<>(all.size() + changed.size());
+            merged.addAll(changed);
+            all.stream().filter(facts -> !ids.contains(facts.id())).forEach(merged::add);
+            return new Snapshot(versions.incrementAndGet(), upTo, resets, merged);
         }
 
         private static List<ReferralFacts> sorted(List<ReferralFacts> all) {

@@ -70,8 +70,15 @@ public class StatisticsController {
                       .map(PartnerQueryController::view).collectMap(PartnerView::partnerId, Function.identity());
         return Reports.inTurn(Mono.zip(partners, referrals.current())
                 .map(both -> new Statistics(groupBy, fromDate, toDate, both.getT2().computed(
-                        List.of("statistics", groupBy, String.valueOf(fromDate), String.valueOf(toDate)),
+                        // the partners' regions too: a snapshot is kept while no referral changes, a partner may
+                        List.of("statistics", groupBy, String.valueOf(fromDate), String.valueOf(toDate), regions(both.getT1())),
                         () -> rows(groupBy, made(both.getT2().all(), fromDate, toDate), both.getT1())))));
+    }
+
+    private static Map<String, List<String>> regions(Map<String, PartnerView> partners) {
+        Map<String, List<String>> regions = new java.util.HashMap<>();
+        partners.forEach((id, partner) -> regions.put(id, partner.regions()));
+        return regions;
     }
 
     /** The referrals made from..to (UTC days, inclusive, either open). */

@@ -77,7 +77,7 @@ class CaseloadScenarioTest {
     /** From the referrals' facts as the caseload endpoint reads them. */
     private Caseload caseload(String partnerId, Integer capacity) {
         try (var reactive = com.mongodb.reactivestreams.client.MongoClients.create(address)) {
-            var referrals = new org.referrals.query.referral.ReferralSnapshots(reactive.getDatabase("test")).current().block();
+            var referrals = ReferralProjectionDriver.snapshots(reactive.getDatabase("test")).current().block();
             return CaseloadFigures.of(partnerId, capacity, referrals.inboundOf(partnerId), NOW);
         }
     }

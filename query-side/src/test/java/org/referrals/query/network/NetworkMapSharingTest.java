@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.referrals.api.common.Actor;
 import org.referrals.api.partner.NetworkMap;
-import org.referrals.query.referral.ReferralSnapshots;
+import org.referrals.query.referral.ReferralProjectionDriver;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,7 +39,7 @@ class NetworkMapSharingTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
-        controller = new NetworkController(database, new ReferralSnapshots(database), json);
+        controller = new NetworkController(database, ReferralProjectionDriver.snapshots(database), json);
     }
 
     @AfterEach

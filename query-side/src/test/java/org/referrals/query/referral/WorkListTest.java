@@ -164,7 +164,7 @@ class WorkListTest {
 
     /** The referrals as they are now (a new snapshot, not one kept from less than a second ago). */
     private static ReferralSnapshots.Snapshot snapshot(com.mongodb.reactivestreams.client.MongoDatabase reactive) {
-        return new ReferralSnapshots(reactive).current().block();
+        return ReferralProjectionDriver.snapshots(reactive).current().block();
     }
 
     private static void withDatabase(BiConsumer<MongoDatabase, com.mongodb.reactivestreams.client.MongoDatabase> test) {

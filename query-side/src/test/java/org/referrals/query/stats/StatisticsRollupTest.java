@@ -32,7 +32,6 @@ import org.referrals.api.referral.ServiceDelivered;
 import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.Statistics;
 import org.referrals.api.referral.Urgency;
-import org.referrals.query.referral.ReferralSnapshots;
 import org.referrals.query.referral.ReferralProjectionDriver;
 
 /**
@@ -56,7 +55,7 @@ class StatisticsRollupTest {
             MongoDatabase database = client.getDatabase("test");
             Random random = new Random(seed);
             write(new ReferralProjectionDriver(database), random, referrals);
-            var controller = new StatisticsController(reactive.getDatabase("test"), new ReferralSnapshots(reactive.getDatabase("test")));
+            var controller = new StatisticsController(reactive.getDatabase("test"), ReferralProjectionDriver.snapshots(reactive.getDatabase("test")));
             List<Document> all = database.getCollection("referrals").find().into(new ArrayList<>());
             for (int query = 0; query < 6 + GROUPS.size(); query++) {
                 // six random, then each grouping over all time
