@@ -14,12 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The benchmark's clients: pairs of partners (a referring NGO and a clinic) with an agent key each and a case, one
  * pair per client so that clients never wait on each other's aggregates. A referral's whole life is the mixed
- * command workload: make, accept, start, deliver, close.
+ * command workload: make, accept, start, deliver, close; in the benchmark's phases, a new case is registered for every
+ * five lives (since 2026-12-05; before, each client's phase referred one person thousands of times).
  */
 public final class Workload {
 
     private record Pair(String ngo, String clinic, String ngoKey, String clinicKey, String caseId) {
     }
+
+    /** A person's referrals, in the command phases and in a partner's history. */
+    private static final int REFERRALS_PER_CASE = 5;
 
     private final Api api;
     private final List<Pair> pairs;
@@ -39,12 +43,16 @@ public final class Workload {
             api.ok("/api/partners", coordinator, partner(clinic, "HEALTH_FACILITY", "{\"category\":\"HEALTH_CARE\",\"capacity\":100000}"));
             String ngoKey = api.ok("/api/admin/api-keys", adminKey, agent(ngo)).field("key");
             String clinicKey = api.ok("/api/admin/api-keys", adminKey, agent(clinic)).field("key");
-            String caseId = api.ok("/api/cases", ngoKey, "{\"person\":{\"givenName\":\"Awa\",\"familyName\":\"Bench\",\"dateOfBirth\":"
-                    + "\"1990-01-01\",\"sex\":\"FEMALE\",\"nationality\":\"SN\",\"languages\":[\"fr\"]},\"vulnerabilities\":[],"
-                    + "\"countryOfReturn\":\"SN\",\"consent\":{\"legalBasis\":\"CONSENT\"}}").field("caseId");
+            String caseId = registerCase(api, ngoKey);
             pairs.add(new Pair(ngo, clinic, ngoKey, clinicKey, caseId));
         }
         return new Workload(api, pairs);
+    }
+
+    private static String registerCase(Api api, String ngoKey) {
+        return api.ok("/api/cases", ngoKey, "{\"person\":{\"givenName\":\"Awa\",\"familyName\":\"Bench\",\"dateOfBirth\":"
+                + "\"1990-01-01\",\"sex\":\"FEMALE\",\"nationality\":\"SN\",\"languages\":[\"fr\"]},\"vulnerabilities\":[],"
+                + "\"countryOfReturn\":\"SN\",\"consent\":{\"legalBasis\":\"CONSENT\"}}").field("caseId");
     }
 
     private static String partner(String id, String kind, String service) {
@@ -68,8 +76,12 @@ public final class Workload {
      * sent. Stops at the first call without such an answer, with its exception.
      */
     public void lifecycle(int client, java.util.function.BiConsumer<String, String> acknowledged) {
+        lifecycle(client, pairs.get(client).caseId(), acknowledged);
+    }
+
+    private void lifecycle(int client, String caseId, java.util.function.BiConsumer<String, String> acknowledged) {
         Pair pair = pairs.get(client);
-        String id = api.ok("/api/referrals", pair.ngoKey(), referralBody(pair)).field("referralId");
+        String id = api.ok("/api/referrals", pair.ngoKey(), referralBody(caseId, pair.clinic())).field("referralId");
         acknowledged.accept(id, "ReferralRequested");
         api.ok("/api/referrals/" + id + "/accept", pair.clinicKey(), "{}");
         acknowledged.accept(id, "ReferralAccepted");
@@ -96,15 +108,23 @@ public final class Workload {
         AtomicLong done = new AtomicLong();
         long deadline = System.nanoTime() + phase.toNanos();
         run(clients, client -> {
-            while (System.nanoTime() < deadline) {
+            String caseId = null;
+            for (int lives = 0; System.nanoTime() < deadline; lives++) {
                 // each step's latency: from the previous answer (or the start) to its own
                 long[] sent = {System.nanoTime()};
-                lifecycle(firstPair + client, (referral, event) -> {
-                    long answered = System.nanoTime();
-                    latencies.add(answered - sent[0]);
+                Runnable answered = () -> {
+                    long now = System.nanoTime();
+                    latencies.add(now - sent[0]);
                     done.incrementAndGet();
-                    sent[0] = answered;
-                });
+                    sent[0] = now;
+                };
+                if (lives % REFERRALS_PER_CASE == 0) {
+                    // a new person every few referrals: a case's documents grow with its own referrals (bounded by one
+                    // person's), which a phase's thousands of referrals for one case would measure instead
+                    caseId = registerCase(api, pairs.get(firstPair + client).ngoKey());
+                    answered.run();
+                }
+                lifecycle(firstPair + client, caseId, (referral, event) -> answered.run());
             }
         });
         return done.get() / (double) phase.toSeconds();
@@ -112,15 +132,18 @@ public final class Workload {
 
     /**
      * Gives the clinics of the pairs from {@code firstPair} on that many referrals each (new ones, left unanswered:
-     * the most open work a partner can have), one client per pair; logs its progress every 10 %.
+     * the most open work a partner can have), for a new case every {@value #REFERRALS_PER_CASE} referrals (a partner's
+     * history is many people's, not one person's), one client per pair; logs its progress every 10 %.
      */
     void history(int firstPair, int pairCount, int referralsEach, java.util.function.Consumer<String> progress) throws Exception {
         AtomicLong made = new AtomicLong();
         long total = (long) pairCount * referralsEach;
         run(pairCount, client -> {
             Pair pair = pairs.get(firstPair + client);
+            String caseId = null;
             for (int i = 0; i < referralsEach; i++) {
-                api.ok("/api/referrals", pair.ngoKey(), referralBody(pair));
+                caseId = i % REFERRALS_PER_CASE == 0 ? registerCase(api, pair.ngoKey()) : caseId;
+                api.ok("/api/referrals", pair.ngoKey(), referralBody(caseId, pair.clinic()));
                 long now = made.incrementAndGet();
                 if (now % Math.max(1, total / 10) == 0) {
                     progress.accept("history: " + now + " of " + total + " referrals made");
@@ -182,7 +205,11 @@ public final class Workload {
     }
 
     private static String referralBody(Pair pair) {
-        return "{\"caseId\":\"" + pair.caseId() + "\",\"toPartnerId\":\"" + pair.clinic() + "\",\"serviceCategory\":\"HEALTH_CARE\","
+        return referralBody(pair.caseId(), pair.clinic());
+    }
+
+    private static String referralBody(String caseId, String clinic) {
+        return "{\"caseId\":\"" + caseId + "\",\"toPartnerId\":\"" + clinic + "\",\"serviceCategory\":\"HEALTH_CARE\","
                 + "\"urgency\":\"ROUTINE\",\"reason\":\"benchmark\"}";
     }
 
