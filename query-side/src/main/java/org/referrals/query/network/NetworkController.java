@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public class NetworkController {
         this.referrals = referrals;
         this.json = json;
         this.whole = new WholeMap(Mono.defer(referrals::current).map(ReferralSnapshots.Snapshot::version),
-                                  () -> Reports.inTurn(map(entry -> true).map(map -> new WholeMap.Built(map, json(map)))));
+                                  () -> Reports.inTurn(map(null).map(map -> new WholeMap.Built(map, json(map)))));
     }
 
     @GetMapping("/api/network")
@@ -136,20 +137,33 @@ public class NetworkController {
         }
     }
 
-    /** The partners, their agreements, and the flows of the referrals counted. */
+    /**
+     * The partners, their agreements, and the flows of the referrals counted (null: all). The partners' open work and
+     * all the flows are computed once per snapshot (the whole map is built again each second for its partners and
+     * agreements: the flows over every referral were most of its cost).
+     */
     private Mono<NetworkMap> map(Predicate<ReferralFacts> counted) {
         return Mono.zip(Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find().batchSize(BATCH)).collectList(),
                         Flux.from(mongo.getCollection(PartnershipProjection.COLLECTION).find().batchSize(BATCH)).collectList(),
                         referrals.current())
                    .map(all -> {
                        ReferralSnapshots.Snapshot now = all.getT3();
+                       Map<String, Long> activeLoads = now.computed(List.of("network", "active loads"), () -> activeLoads(now));
                        List<NetworkMap.Node> nodes = all.getT1().stream().map(PartnerQueryController::view)
                                .map(p -> new NetworkMap.Node(p.partnerId(), p.name(), p.kind(), p.regions(), p.active(),
-                                                             now.inboundOf(p.partnerId()).stream().filter(ReferralFacts::active).count(),
-                                                             p.capacity()))
+                                                             activeLoads.getOrDefault(p.partnerId(), 0L), p.capacity()))
                                .toList();
-                       return map(nodes, all.getT2(), flows(now.all().stream().filter(counted).toList()));
+                       List<NetworkMap.Edge> flows = counted == null ? now.computed(List.of("network", "flows"), () -> flows(now.all()))
+                               : flows(now.all().stream().filter(counted).toList());
+                       return map(nodes, all.getT2(), flows);
                    });
+    }
+
+    /** Each receiving partner's referrals still in work. */
+    private static Map<String, Long> activeLoads(ReferralSnapshots.Snapshot snapshot) {
+        Map<String, Long> loads = new HashMap<>();
+        snapshot.inbound().forEach((partner, inbound) -> loads.put(partner, inbound.stream().filter(ReferralFacts::active).count()));
+        return loads;
     }
 
     /** The referrals of one category and period (from inclusive, to exclusive; either may be open). */
