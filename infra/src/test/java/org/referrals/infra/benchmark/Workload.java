@@ -24,6 +24,8 @@ public final class Workload {
 
     /** A person's referrals, in the command phases and in a partner's history. */
     private static final int REFERRALS_PER_CASE = 5;
+    /** Numbers the people registered (a name each: letters only). */
+    private static final AtomicLong PEOPLE = new AtomicLong();
 
     private final Api api;
     private final List<Pair> pairs;
@@ -49,8 +51,15 @@ public final class Workload {
         return new Workload(api, pairs);
     }
 
+    /**
+     * A case of a person of their own: the same person registered again is a possible duplicate of every earlier
+     * registration, and the answer lists them all (thousands, in a phase).
+     */
     private static String registerCase(Api api, String ngoKey) {
-        return api.ok("/api/cases", ngoKey, "{\"person\":{\"givenName\":\"Awa\",\"familyName\":\"Bench\",\"dateOfBirth\":"
+        String familyName = "Bench" + Long.toString(PEOPLE.incrementAndGet(), 26).chars()
+                .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'a' + c - '0' : c + 10)))
+                .collect(java.util.stream.Collectors.joining());
+        return api.ok("/api/cases", ngoKey, "{\"person\":{\"givenName\":\"Awa\",\"familyName\":\"" + familyName + "\",\"dateOfBirth\":"
                 + "\"1990-01-01\",\"sex\":\"FEMALE\",\"nationality\":\"SN\",\"languages\":[\"fr\"]},\"vulnerabilities\":[],"
                 + "\"countryOfReturn\":\"SN\",\"consent\":{\"legalBasis\":\"CONSENT\"}}").field("caseId");
     }
