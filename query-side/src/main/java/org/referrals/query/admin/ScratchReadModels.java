@@ -2,11 +2,13 @@ package org.referrals.query.admin;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.network.PartnershipProjection;
 import org.referrals.query.partner.PartnerProjection;
@@ -36,24 +38,27 @@ final class ScratchReadModels {
                 new AnnotationEventHandlerAdapter(new PartnershipProjection(database)));
     }
 
-    /** Applies the events in order, as one unit of work. */
+    /**
+     * Applies the events in order, as one unit of work that goes through them one by one (as a processor's batch:
+     * a handler sees the event it handles as the unit of work's message, with its position).
+     */
     void apply(List<? extends EventMessage<?>> events) throws Exception {
         if (events.isEmpty()) {
             return;
         }
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
-        try {
-            for (EventMessage<?> event : events) {
-                for (AnnotationEventHandlerAdapter projection : projections) {
-                    if (projection.canHandle(event)) {
-                        projection.handle(event);
-                    }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(events));
+        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            for (AnnotationEventHandlerAdapter projection : projections) {
+                if (projection.canHandle(event)) {
+                    projection.handle(event);
                 }
             }
-        } catch (Exception e) {
-            unitOfWork.rollback(e);
-            throw e;
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof Exception exception ? exception : new IllegalStateException(failure);
         }
-        unitOfWork.commit();
     }
 }
