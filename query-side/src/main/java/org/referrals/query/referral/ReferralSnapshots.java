@@ -94,6 +94,9 @@ public class ReferralSnapshots {
     public record Snapshot(long version, long projectedUpTo, long resets, List<ReferralFacts> all, Map<String, List<ReferralFacts>> inbound,
                            Map<String, List<ReferralFacts>> outbound, Map<Object, Object> computed) {
 
+        /** Reports computed from a snapshot kept across refreshes without a change (statistics for so many periods). */
+        static final int KEPT_COMPUTED = 64;
+
         /** Newest change first, then by id: the order of the work lists. */
         static final Comparator<ReferralFacts> NEWEST_CHANGE_FIRST =
                 Comparator.comparing(ReferralFacts::updatedAt).reversed().thenComparing(ReferralFacts::id);
@@ -103,10 +106,15 @@ public class ReferralSnapshots {
             this(version, projectedUpTo, resets, sorted(all), by(sorted(all), true), by(sorted(all), false), new ConcurrentHashMap<>());
         }
 
-        /** This snapshot with those referrals changed or added; itself, a step further, if none was. */
+        /**
+         * This snapshot with those referrals changed or added; itself, a step further, if none was, with what was
+         * computed from it (a snapshot no referral changes may answer for hours: at most {@value #KEPT_COMPUTED}
+         * computed reports are kept across its refreshes, then they are computed again).
+         */
         Snapshot with(List<ReferralFacts> changed, long upTo, AtomicLong versions) {
             if (changed.isEmpty()) {
-                return new Snapshot(version, upTo, resets, all, inbound, outbound, computed);
+                return new Snapshot(version, upTo, resets, all, inbound, outbound,
+                                    computed.size() <= KEPT_COMPUTED ? computed : new ConcurrentHashMap<>());
             }
             Set<String> ids = new HashSet<>();
             changed.forEach(facts -> ids.add(facts.id()));
