@@ -35,6 +35,8 @@ public final class SqliteAuditRecords implements AuditRecords, AutoCloseable {
         this.jdbc = new JdbcTemplate(file);
         jdbc.execute("CREATE TABLE IF NOT EXISTS audit_link (position INTEGER PRIMARY KEY, n INTEGER NOT NULL, "
                      + "event_id TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+        // timelines find their events' links by the event's identifier (built once on a file of an earlier version)
+        jdbc.execute("CREATE INDEX IF NOT EXISTS audit_link_event ON audit_link (event_id)");
     }
 
     @Override
@@ -56,12 +58,12 @@ public final class SqliteAuditRecords implements AuditRecords, AutoCloseable {
     }
 
     @Override
-    public Map<Long, Link> at(Collection<Long> positions) {
-        Map<Long, Link> links = new HashMap<>();
-        if (!positions.isEmpty()) {
-            String marks = String.join(",", Collections.nCopies(positions.size(), "?"));
-            jdbc.query(COLUMNS + "WHERE position IN (" + marks + ")", LINK, positions.toArray())
-                .forEach(link -> links.put(link.position(), link));
+    public Map<String, Link> ofEvents(Collection<String> eventIds) {
+        Map<String, Link> links = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            String marks = String.join(",", Collections.nCopies(eventIds.size(), "?"));
+            jdbc.query(COLUMNS + "WHERE event_id IN (" + marks + ")", LINK, eventIds.toArray())
+                .forEach(link -> links.put(link.eventId(), link));
         }
         return links;
     }

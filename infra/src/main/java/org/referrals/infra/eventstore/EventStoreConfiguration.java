@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.referrals.infra.DataDirectory;
 import org.referrals.infra.ReferralsProperties;
-import org.referrals.query.audit.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -94,13 +93,6 @@ public class EventStoreConfiguration {
                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                                  .optimizeEventConsumption(false)
                                  .build();
-    }
-
-    /** The audit chain reads the event table directly; with Axon Server there is none (the chain is unavailable). */
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
-    public StoredEvents storedEvents(HikariDataSource dataSource) {
-        return new JdbcStoredEvents(dataSource);
     }
 
     static EventTableFactory tableFactory(ReferralsProperties.EventStore config) {

@@ -14,7 +14,10 @@ import org.referrals.api.partner.ServiceCategory;
 import org.referrals.infra.support.RunningApplication;
 import org.referrals.infra.support.Samples;
 import org.referrals.query.audit.AuditChainer;
+import org.referrals.query.audit.AuditHash;
+import org.referrals.query.audit.AuditRecords;
 import org.referrals.query.audit.AuditVerifier;
+import org.referrals.query.audit.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -46,6 +49,29 @@ abstract class AuditTamperingContract {
         assertThat(verify()).as("untouched store").returns(true, AuditVerification::verified)
                             .returns((long) positions.size(), AuditVerification::checkedEvents)
                             .returns(null, AuditVerification::firstBrokenSeq);
+    }
+
+    /**
+     * The chain follows the store through Axon, and hashes each event's columns exactly as they are in the table:
+     * the links equal those computed from the rows by SQL, as the chain was computed before it read through Axon, so
+     * the chains recorded by earlier versions still verify.
+     */
+    @Test
+    void theChainHashesTheRowsAsStored() {
+        app.bean(AuditChainer.class).catchUp();
+        String prevHash = AuditHash.GENESIS;
+        List<AuditRecords.Link> links = app.bean(AuditRecords.class).between(0, positions.get(positions.size() - 1), 1000);
+        List<StoredEvent> rows = sql.query("SELECT globalIndex, eventIdentifier, payloadType, aggregateIdentifier, sequenceNumber, "
+                + "timeStamp, metaData, payload FROM DomainEventEntry ORDER BY globalIndex", (rs, n) -> new StoredEvent(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8)));
+        assertThat(links).hasSameSizeAs(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            String hash = AuditHash.link(prevHash, rows.get(i));
+            assertThat(links.get(i)).as("link at %d", rows.get(i).position())
+                                    .isEqualTo(new AuditRecords.Link(rows.get(i).position(), i + 1, rows.get(i).eventId(), prevHash, hash));
+            prevHash = hash;
+        }
     }
 
     @Test

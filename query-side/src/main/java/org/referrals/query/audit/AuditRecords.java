@@ -27,6 +27,6 @@ public interface AuditRecords {
     /** Up to {@code limit} links after {@code position} up to {@code upTo} (inclusive), in order of position. */
     List<Link> between(long position, long upTo, int limit);
 
-    /** The links at these positions, where there are. */
-    Map<Long, Link> at(Collection<Long> positions);
+    /** The links of these events (by event identifier), where they are chained. */
+    Map<String, Link> ofEvents(Collection<String> eventIds);
 }

@@ -1,12 +1,12 @@
 package org.referrals.query.audit;
 
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.referrals.api.audit.AuditVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +22,8 @@ public class AuditVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(AuditVerifier.class);
     private static final int PAGE = 1000;
+    /** How long the store's stream may stay silent before the verification takes it as ended. */
+    private static final int END_OF_STORE_SECONDS = 2;
 
     private final AuditChainer chainer;
 
@@ -32,46 +34,44 @@ public class AuditVerifier {
     /** The whole chain; with a checkpoint, also whether the recomputed chain passes through it. */
     public AuditVerification verify(Long checkpointSeq, String checkpointHash) {
         AuditChainer.Head head = chainer.catchUp();
-        StoredEvents store = chainer.store();
         long checked = 0;
         String recomputed = AuditHash.GENESIS;
         Boolean checkpointMatches = checkpointSeq == null ? null : false;
         Long broken = null;
-        Deque<StoredEvent> events = new ArrayDeque<>(store.after(0, PAGE));
-        long lastRead = events.isEmpty() ? 0 : events.getLast().position();
-        // page by page in _id order, so that a million records are never in memory at once
-        long after = 0;
-        pages:
-        while (true) {
-            List<AuditRecords.Link> records = chainer.records().between(after, head.position(), PAGE);
-            if (records.isEmpty()) {
-                break;
-            }
-            for (AuditRecords.Link record : records) {
-                long position = record.position();
-                after = position;
-                if (events.isEmpty()) {
-                    events.addAll(store.after(lastRead, PAGE));
-                    lastRead = events.isEmpty() ? lastRead : events.getLast().position();
+        // the store from its first event, beside the records page by page, so that a million are never in memory
+        try (BlockingStream<TrackedEventMessage<?>> stream = chainer.events().openStream(null)) {
+            long after = -1;
+            pages:
+            while (true) {
+                List<AuditRecords.Link> records = chainer.records().between(after, head.position(), PAGE);
+                if (records.isEmpty()) {
+                    break;
                 }
-                StoredEvent event = events.pollFirst();
-                if (event == null || event.position() != position) {
-                    broken = event == null ? position : Math.min(position, event.position());
-                    break pages;
-                }
-                recomputed = AuditHash.link(recomputed, event);
-                if (!recomputed.equals(record.hash()) || !event.eventId().equals(record.eventId())) {
-                    broken = position;
-                    break pages;
-                }
-                if (checkpointSeq != null && position == checkpointSeq) {
-                    checkpointMatches = recomputed.equals(checkpointHash);
-                }
-                checked++;
-                if (checked % 100_000 == 0) {
-                    log.info("audit verification: {} events checked", checked);
+                for (AuditRecords.Link record : records) {
+                    long position = record.position();
+                    after = position;
+                    StoredEvent event = next(stream);
+                    if (event == null || event.position() != position) {
+                        broken = event == null ? position : Math.min(position, event.position());
+                        break pages;
+                    }
+                    recomputed = AuditHash.link(recomputed, event);
+                    if (!recomputed.equals(record.hash()) || !event.eventId().equals(record.eventId())) {
+                        broken = position;
+                        break pages;
+                    }
+                    if (checkpointSeq != null && position == checkpointSeq) {
+                        checkpointMatches = recomputed.equals(checkpointHash);
+                    }
+                    checked++;
+                    if (checked % 100_000 == 0) {
+                        log.info("audit verification: {} events checked", checked);
+                    }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit verification interrupted", e);
         }
         boolean verified = broken == null && !Boolean.FALSE.equals(checkpointMatches);
         log.info("audit verification: verified={} checkedEvents={} firstBrokenSeq={}", verified, checked, broken);
@@ -79,46 +79,35 @@ public class AuditVerifier {
                                      head.count() == 0 ? null : head.hash(), checkpointMatches);
     }
 
-    /** The recorded links of the chain at these positions, where there are. */
-    public Map<Long, AuditRecords.Link> links(Collection<Long> positions) {
-        return positions.isEmpty() ? Map.of() : chainer.records().at(positions);
+    /** The next event of the store, or none when the store has no more (the last ones deleted). */
+    private StoredEvent next(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
+        return stream.hasNextAvailable(END_OF_STORE_SECONDS, TimeUnit.SECONDS)
+                ? AuditPositions.stored(stream.nextAvailable(), chainer.storedWith()) : null;
     }
 
     /**
-     * The positions in the event store of these events (by identifier), none when the store is not readable here.
-     * A projection's token gives an event committed after later positions the later position, so a read model
-     * cannot know an event's own position.
+     * The recorded links of these events, by event identifier, where they are chained. A read model cannot know an
+     * event's own position (a projection's token gives an event committed after later positions the later
+     * position); the chain recorded it.
      */
-    public Map<String, Long> positionsOf(Collection<String> eventIds) {
-        if (!chainer.available() || eventIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Long> positions = new HashMap<>();
-        chainer.store().withIds(eventIds).forEach(e -> positions.put(e.eventId(), e.position()));
-        return positions;
+    public Map<String, AuditRecords.Link> linksOf(Collection<? extends EventMessage<?>> messages) {
+        return messages.isEmpty() ? Map.of()
+                : chainer.records().ofEvents(messages.stream().map(EventMessage::getIdentifier).toList());
     }
 
     /**
-     * Checks single links: for each position, that the recorded hash follows from the recorded {@code prevHash} and
-     * the stored event. Answers true (all intact), false (one broken) or null (some not chained yet).
+     * Checks single links: for each event, that its recorded hash follows from the recorded {@code prevHash} and the
+     * event as stored. Answers true (all intact), false (one broken) or null (some not chained yet). The order of
+     * the events in the store is what {@link #verify} checks.
      */
-    public Boolean linksIntact(Collection<Long> positions) {
-        if (!chainer.available() || positions.isEmpty()) {
-            return chainer.available() ? Boolean.TRUE : null;
-        }
-        Map<Long, StoredEvent> stored = new HashMap<>();
-        chainer.store().at(positions).forEach(e -> stored.put(e.position(), e));
-        Map<Long, AuditRecords.Link> recorded = chainer.records().at(positions);
+    public Boolean linksIntact(Collection<? extends EventMessage<?>> messages, Map<String, AuditRecords.Link> links) {
         boolean complete = true;
-        for (Long position : positions) {
-            AuditRecords.Link record = recorded.get(position);
-            StoredEvent event = stored.get(position);
-            if (record == null) {
+        for (EventMessage<?> message : messages) {
+            AuditRecords.Link link = links.get(message.getIdentifier());
+            if (link == null) {
                 complete = false;
-                continue;
-            }
-            if (event == null || !Objects.equals(record.eventId(), event.eventId())
-                    || !AuditHash.link(record.prevHash(), event).equals(record.hash())) {
+            } else if (!AuditHash.link(link.prevHash(), StoredEvent.of(message, link.position(), chainer.storedWith()))
+                                 .equals(link.hash())) {
                 return false;
             }
         }

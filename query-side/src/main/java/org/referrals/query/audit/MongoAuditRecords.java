@@ -3,6 +3,7 @@ package org.referrals.query.audit;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
-/** The audit chain's links in collection {@code audit_chain} of an external MongoDB, one document per position. */
+/**
+ * The audit chain's links in collection {@code audit_chain} of an external MongoDB, one document per position, with
+ * an index on the event's identifier (timelines find their events' links by it).
+ */
 public final class MongoAuditRecords implements AuditRecords {
 
     public static final String COLLECTION = "audit_chain";
@@ -23,6 +27,7 @@ public final class MongoAuditRecords implements AuditRecords {
 
     public MongoAuditRecords(MongoDatabase mongoDatabase) {
         this.chain = mongoDatabase.getCollection(COLLECTION);
+        chain.createIndex(Indexes.ascending("eventId"));
     }
 
     @Override
@@ -48,10 +53,10 @@ public final class MongoAuditRecords implements AuditRecords {
     }
 
     @Override
-    public Map<Long, Link> at(Collection<Long> positions) {
-        Map<Long, Link> links = new HashMap<>();
-        if (!positions.isEmpty()) {
-            chain.find(Filters.in("_id", positions)).forEach(d -> links.put(((Number) d.get("_id")).longValue(), link(d)));
+    public Map<String, Link> ofEvents(Collection<String> eventIds) {
+        Map<String, Link> links = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            chain.find(Filters.in("eventId", eventIds)).forEach(d -> links.put(d.getString("eventId"), link(d)));
         }
         return links;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.api.common.MetaDataKeys;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditedHistory {
 
-    /** The position of an event where the store gives none here (Axon Server: the audit chain needs the JDBC store). */
+    /** The position of an event not chained yet (the chain follows the store a fraction of a second behind). */
     static final long NO_POSITION = -1;
 
     private final EventStore events;
@@ -31,27 +32,29 @@ public class AuditedHistory {
         this.verifier = verifier;
     }
 
-    /** Every event of these aggregates, in the order of the store (by time where it gives no position). */
+    /** Every event of these aggregates, in the order of the store (by time where the chain gives no position yet). */
     public Timeline of(List<String> aggregateIds) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (String aggregateId : aggregateIds) {
             events.readEvents(aggregateId, 0).asStream().forEach(messages::add);
         }
-        Map<String, Long> positions = verifier.positionsOf(messages.stream().map(DomainEventMessage::getIdentifier).toList());
-        messages.sort(Comparator.<DomainEventMessage<?>>comparingLong(m -> positions.getOrDefault(m.getIdentifier(), Long.MAX_VALUE))
+        Map<String, AuditRecords.Link> links = verifier.linksOf(messages);
+        ToLongFunction<DomainEventMessage<?>> position = m -> links.containsKey(m.getIdentifier())
+                ? links.get(m.getIdentifier()).position() : NO_POSITION;
+        // those not chained yet (a fraction of a second) come after the chained ones, by time
+        messages.sort(Comparator.<DomainEventMessage<?>>comparingLong(m -> position.applyAsLong(m) == NO_POSITION
+                                        ? Long.MAX_VALUE : position.applyAsLong(m))
                                 .thenComparing(DomainEventMessage::getTimestamp)
                                 .thenComparingLong(DomainEventMessage::getSequenceNumber));
-        List<Long> known = messages.stream().map(m -> positions.get(m.getIdentifier())).filter(p -> p != null).toList();
-        Map<Long, AuditRecords.Link> links = verifier.links(known);
         List<Timeline.Entry> entries = messages.stream().map(m -> {
-            long position = positions.getOrDefault(m.getIdentifier(), NO_POSITION);
-            AuditRecords.Link link = links.get(position);
-            return new Timeline.Entry(position, m.getAggregateIdentifier(), m.getPayloadType().getSimpleName(), m.getTimestamp(),
+            AuditRecords.Link link = links.get(m.getIdentifier());
+            return new Timeline.Entry(position.applyAsLong(m), m.getAggregateIdentifier(), m.getPayloadType().getSimpleName(),
+                                      m.getTimestamp(),
                                       (String) m.getMetaData().get(MetaDataKeys.USER_ID),
                                       (String) m.getMetaData().get(MetaDataKeys.PARTNER_ID),
                                       TimelineSummaries.of(m.getPayload()),
                                       link == null ? null : link.hash(), link == null ? null : link.prevHash());
         }).toList();
-        return new Timeline(entries, verifier.linksIntact(known));
+        return new Timeline(entries, verifier.linksIntact(messages, links));
     }
 }

@@ -10,8 +10,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.audit.AuditVerification;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseClosureReason;
 import org.referrals.api.referral.FailureReason;
@@ -20,22 +22,24 @@ import org.referrals.api.referral.ServiceFailed;
 import org.referrals.api.referral.Timeline;
 import org.referrals.query.audit.AuditChainer;
 import org.referrals.query.audit.AuditVerifier;
-import org.referrals.query.audit.StoredEvents;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.referrals.query.audit.InMemoryAuditRecords;
 
-/** Timelines read the aggregates' own events from the event store, with a summary and no free text. */
+/**
+ * Timelines read the aggregates' own events from the event store, with a summary and no free text, at the
+ * positions the audit chain recorded for them (here over Axon's in-memory store: the chain follows any store).
+ */
 class AuditedHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-    /** Without the JDBC store's view (as with Axon Server): no positions, no audit links. */
-    private final AuditVerifier noChain = new AuditVerifier(new AuditChainer(
-            new StaticListableBeanFactory().getBeanProvider(StoredEvents.class), null, Duration.ofSeconds(5)));
-    private final AuditedHistory history = new AuditedHistory(store, noChain);
+    private final AuditChainer chainer = new AuditChainer(store, JacksonSerializer.defaultSerializer(),
+                                                          new InMemoryAuditRecords(), Duration.ofSeconds(5));
+    private final AuditedHistory history = new AuditedHistory(store, new AuditVerifier(chainer));
 
     @AfterEach
     void stop() {
+        chainer.stop();
         store.shutDown();
     }
 
@@ -52,20 +56,33 @@ class AuditedHistoryTest {
         append("Referral", "r-1", 1, new ServiceFailed("r-1", FailureReason.CLIENT_UNREACHABLE, "moved to Dakar"), T0.plusSeconds(120));
         append("Referral", "r-other", 0, new ReferralNoteAdded("r-other", "not this one"), T0.plusSeconds(30));
 
+        Timeline unchained = history.of(List.of("r-1", "c-1"));
+        assertThat(unchained.entries()).as("in the order of time before the chain gives positions")
+                                       .extracting(Timeline.Entry::type)
+                                       .containsExactly("ReferralNoteAdded", "CaseClosed", "ServiceFailed");
+        assertThat(unchained.entries()).extracting(Timeline.Entry::seq).containsOnly(AuditedHistory.NO_POSITION);
+        assertThat(unchained.verified()).as("not chained yet").isNull();
+
+        chainer.start();
+        chainer.catchUp();
         Timeline timeline = history.of(List.of("r-1", "c-1"));
 
         assertThat(timeline.entries()).extracting(Timeline.Entry::type)
                                       .containsExactly("ReferralNoteAdded", "CaseClosed", "ServiceFailed");
         assertThat(timeline.entries()).extracting(Timeline.Entry::summary)
                                       .containsExactly("Note added", "Case closed: MOVED_AWAY", "Service failed: CLIENT_UNREACHABLE");
+        assertThat(timeline.entries()).extracting(Timeline.Entry::seq).as("positions in the store")
+                                      .isSorted().doesNotContain(AuditedHistory.NO_POSITION).doesNotHaveDuplicates();
         Timeline.Entry first = timeline.entries().get(0);
         assertThat(first.aggregateId()).isEqualTo("r-1");
         assertThat(first.userId()).isEqualTo("key-1");
         assertThat(first.partnerId()).isEqualTo("clinic");
         assertThat(first.at()).isEqualTo(T0);
-        assertThat(first.seq()).as("no position without the JDBC store's view").isEqualTo(AuditedHistory.NO_POSITION);
-        assertThat(timeline.verified()).as("no audit chain to verify against").isNull();
+        assertThat(first.hash()).isNotNull().isNotEqualTo(first.prevHash());
+        assertThat(timeline.verified()).as("every link follows from its event").isTrue();
         assertThat(timeline.toString()).doesNotContain("Fatou", "+221", "Dakar");
+        assertThat(new AuditVerifier(chainer).verify(null, null))
+                .returns(true, AuditVerification::verified).returns(4L, AuditVerification::checkedEvents);
     }
 
     @Test
