@@ -11,6 +11,7 @@ import org.referrals.api.apikey.RevokeApiKey;
 import org.referrals.api.common.Actor;
 import org.referrals.command.web.CommandDispatcher;
 import org.referrals.command.web.CommandProblems;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/api/admin/api-keys")
+@RequestMapping(path = "/api/admin/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "API keys", description = "Issuing and revoking API keys")
 public class ApiKeyController {
 

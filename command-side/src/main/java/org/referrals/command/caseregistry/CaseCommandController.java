@@ -20,6 +20,7 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.NoteRequest;
 import org.referrals.command.web.CommandDispatcher;
 import org.referrals.command.web.Ids;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/api/cases")
+@RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Cases", description = "Migrants registered by a partner, with their consents")
 public class CaseCommandController {
 

@@ -15,6 +15,7 @@ import org.referrals.api.partner.SuspendPartner;
 import org.referrals.api.partner.UpdatePartnerServices;
 import org.referrals.command.web.CommandDispatcher;
 import org.referrals.command.web.Ids;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/api")
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Partners", description = "Members of the network and their agreements")
 public class PartnerCommandController {
 

@@ -32,6 +32,7 @@ import org.referrals.command.web.BadRequestException;
 import org.referrals.command.web.CommandDispatcher;
 import org.referrals.command.web.IfMatch;
 import org.referrals.command.web.Ids;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/api/referrals")
+@RequestMapping(path = "/api/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Referrals", description = "Referring a case to a partner and closing the loop")
 public class ReferralCommandController {
 

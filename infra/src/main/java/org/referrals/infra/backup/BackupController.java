@@ -12,6 +12,7 @@ import org.referrals.query.common.ReadProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code POST /api/admin/backups}: an online backup of the embedded data directory (see {@link EmbeddedBackup}). */
 @RestController
-@RequestMapping("/api/admin/backups")
+@RequestMapping(path = "/api/admin/backups", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Backups", description = "Online backup of the embedded data directory")
 public class BackupController {
 

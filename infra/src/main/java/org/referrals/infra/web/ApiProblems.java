@@ -1,5 +1,6 @@
 package org.referrals.infra.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.Arrays;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Problem documents for bad input, for every endpoint of both sides: 400 with {@code errors: [{field, message}]}
- * for malformed JSON, unknown enum values, missing fields and failed constraints; never a stack trace.
+ * for malformed JSON, unknown enum values, missing fields, failed constraints and what {@link StrictJsonBodies}
+ * refuses; never a stack trace.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -55,6 +57,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
                 return badRequest("the request body could not be read", List.of(new FieldError(field, describe(mapping))));
+            }
+            if (cause instanceof StreamReadException syntax) {
+                // the parser's own words (a duplicate key, an unexpected character) name the text, never our classes
+                return badRequest("the request body is not valid JSON", List.of(new FieldError("body", syntax.getOriginalMessage())));
             }
         }
         String message = ex.getReason() == null ? "malformed request" : ex.getReason();
@@ -84,6 +90,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof StrictJsonBodies.Refused refused) {
+            return refused.getOriginalMessage();
+        }
         if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());

@@ -14,6 +14,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.referrals.query.common.ReadProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Events a projection could not handle, parked with the rest of their aggregate's events: list, retry, evict. */
 @RestController
-@RequestMapping("/api/admin/dead-letters")
+@RequestMapping(path = "/api/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Dead letters", description = "Events a projection failed on, parked per aggregate")
 public class DeadLetterAdminController {
 

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.query.common.ReadProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Operators' view of the projections: position, lag and rebuild progress; rebuild one from the event store. */
 @RestController
-@RequestMapping("/api/admin/projections")
+@RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Projections", description = "Read models: status and rebuild")
 public class ProjectionAdminController {
 

@@ -3,6 +3,7 @@ package org.referrals.query.common;
 import java.net.URI;
 import java.util.List;
 import org.referrals.api.common.FieldError;
+import org.referrals.api.common.PlausibleDates;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -18,6 +19,22 @@ public final class ReadProblems {
         ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + ": " + message);
         error.getBody().setProperty("errors", List.of(new FieldError(field, message)));
         return error;
+    }
+
+    /** A query parameter's day (ISO, like 2026-01-31), within {@link PlausibleDates}; null when absent. */
+    public static java.time.LocalDate day(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.time.LocalDate day = java.time.LocalDate.parse(value);
+            if (PlausibleDates.contains(day)) {
+                return day;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // answered below
+        }
+        throw badRequest(field, "must be a date like 2026-01-31, from " + PlausibleDates.FIRST + " to " + PlausibleDates.LAST);
     }
 
     public static ErrorResponseException forbidden(String detail) {

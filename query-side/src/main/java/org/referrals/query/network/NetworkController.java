@@ -169,8 +169,8 @@ public class NetworkController {
     /** The referrals of one category and period (from inclusive, to exclusive; either may be open). */
     private static Predicate<ReferralFacts> counted(String category, String from, String to) {
         ServiceCategory only = category == null ? null : ReadProblems.parse("category", ServiceCategory.class, category);
-        Instant after = from == null ? null : day("from", from).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant before = to == null ? null : day("to", to).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant after = from == null ? null : ReadProblems.day("from", from).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant before = to == null ? null : ReadProblems.day("to", to).atStartOfDay(ZoneOffset.UTC).toInstant();
         return referral -> (only == null || only == referral.category())
                            && (after == null || !referral.createdAt().isBefore(after))
                            && (before == null || referral.createdAt().isBefore(before));
@@ -188,13 +188,6 @@ public class NetworkController {
                 false)).toList();
     }
 
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ReadProblems.badRequest(field, "a date like 2026-01-31");
-        }
-    }
 
     /** The partners serving a region (all without one), and only the edges between them. */
     static NetworkMap inRegion(NetworkMap map, String region) {

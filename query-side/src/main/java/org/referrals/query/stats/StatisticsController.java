@@ -62,8 +62,8 @@ public class StatisticsController {
         if (!GROUPS.contains(groupBy)) {
             return Mono.error(ReadProblems.badRequest("groupBy", "must be one of " + GROUPS));
         }
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        LocalDate fromDate = ReadProblems.day("from", from);
+        LocalDate toDate = ReadProblems.day("to", to);
         // only the region needs the partners (their regions)
         Mono<Map<String, PartnerView>> partners = !groupBy.equals("region") ? Mono.just(Map.of())
                 : Flux.from(mongo.getCollection(PartnerProjection.COLLECTION).find())
@@ -122,14 +122,4 @@ public class StatisticsController {
         };
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ReadProblems.badRequest(field, "must be a date like 2026-01-31");
-        }
-    }
 }
