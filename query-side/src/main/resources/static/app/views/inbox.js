@@ -100,7 +100,8 @@ function personBlock(theCase, person) {
   if (!theCase.ok) return `<p class="muted">${t('referral.personHidden')}</p>`;
   if (!person) return `<p class="muted">${t('referral.erased')}</p>`;
   return `<dl class="facts">${[['givenName', person.givenName], ['familyName', person.familyName], ['dateOfBirth', person.dateOfBirth],
-    ['phone', person.phone], ['languages', (person.languages || []).join(', ')]]
+    ['sex', person.sex], ['ageBand', person.ageBand], ['phone', person.phone],
+    ['languages', (person.languages || []).join(', ')]]
     .filter(([, v]) => v).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
 

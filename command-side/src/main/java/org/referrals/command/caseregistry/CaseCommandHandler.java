@@ -37,17 +37,30 @@ public class CaseCommandHandler {
         this.clock = clock;
     }
 
-    /** Answers the case id and the ids of earlier cases that may be the same person (see the blind index). */
+    /**
+     * Answers the case id and the ids of the registering partner's own earlier cases that may be the same person
+     * (see the blind index). Matches among other partners' cases are not answered: they would tell anyone who types
+     * a name that this person is registered elsewhere. Coordinators see every match on the case (its view).
+     */
     @CommandHandler
     public CaseRegistrationResult handle(RegisterCase command, Actor actor) throws Exception {
         Permissions.requireRole(actor, "RegisterCase", Role.PARTNER_AGENT);
         requirePartnerRegistered(actor.partnerId());
         var sealed = sealer.seal(command.caseId(), command.person());
-        var possibleDuplicates = sealer.indexForDuplicates(command.caseId(), command.person());
+        var ownDuplicates = sealer.indexForDuplicates(command.caseId(), command.person()).stream()
+                                  .filter(earlier -> ownedBy(earlier, actor.partnerId())).toList();
         cases.newInstance(() -> new Case(command.caseId(), actor.partnerId(), sealed, command.vulnerabilities(),
                                          command.countryOfReturn(), command.consentId(), command.consent(),
                                          clock.instant()));
-        return new CaseRegistrationResult(command.caseId(), possibleDuplicates);
+        return new CaseRegistrationResult(command.caseId(), ownDuplicates);
+    }
+
+    private boolean ownedBy(String caseId, String partnerId) {
+        try {
+            return partnerId.equals(cases.load(caseId).invoke(Case::owningPartnerId));
+        } catch (AggregateNotFoundException gone) {
+            return false;
+        }
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import static org.referrals.command.testing.TestData.CLOCK;
 import static org.referrals.command.testing.TestData.CONSENT_ID;
 import static org.referrals.command.testing.TestData.COORDINATOR;
 import static org.referrals.command.testing.TestData.NOW;
+import static org.referrals.command.testing.TestData.RECEIVER;
 import static org.referrals.command.testing.TestData.REFERRER;
 import static org.referrals.command.testing.TestData.REFERRER_AGENT;
 import static org.referrals.command.testing.TestData.SYSTEM;
@@ -49,6 +50,7 @@ import org.referrals.command.common.IllegalTransitionException;
 import org.referrals.command.common.ResourceNotVisibleException;
 import org.referrals.command.testing.FakeSealer;
 import org.referrals.command.testing.InMemoryAggregates;
+import org.referrals.command.testing.RoutingRepository;
 
 class CaseTest {
 
@@ -65,7 +67,9 @@ class CaseTest {
         others = new InMemoryAggregates(CLOCK);
         others.partner(REFERRER, partnerRegistered(REFERRER));
         sealer = new FakeSealer();
-        fixture.registerAnnotatedCommandHandler(new CaseCommandHandler(fixture.getRepository(), others.partners, sealer, CLOCK));
+        // earlier cases (possible duplicates) are read from their own store
+        fixture.registerAnnotatedCommandHandler(new CaseCommandHandler(new RoutingRepository<>(fixture.getRepository(), CASE_ID, others.cases),
+                                                                       others.partners, sealer, CLOCK));
     }
 
     private static RegisterCase register(ConsentTerms consent) {
@@ -90,11 +94,26 @@ class CaseTest {
     @Test
     void registeringTheSamePersonAgainAnswersTheEarlierCaseAsAPossibleDuplicate() {
         var consent = consentTo(List.of(ServiceCategory.HEALTH_CARE), List.of());
+        others.caseOf("earlier-case", caseRegistered(REFERRER));
         sealer.indexForDuplicates("earlier-case", register(consent).person());
         fixture.givenNoPriorActivity()
                .when(register(consent), as(REFERRER_AGENT))
                .expectSuccessfulHandlerExecution()
                .expectResultMessagePayload(new CaseRegistrationResult(CASE_ID, List.of("earlier-case")));
+    }
+
+    /** Else typing a name would tell a partner whether that person is registered with another partner. */
+    @Test
+    void anotherPartnersCaseOfTheSamePersonIsNotAnswered() {
+        var consent = consentTo(List.of(ServiceCategory.HEALTH_CARE), List.of());
+        others.caseOf("their-case", caseRegistered(RECEIVER));
+        others.caseOf("our-case", caseRegistered(REFERRER));
+        sealer.indexForDuplicates("their-case", register(consent).person());
+        sealer.indexForDuplicates("our-case", register(consent).person());
+        fixture.givenNoPriorActivity()
+               .when(register(consent), as(REFERRER_AGENT))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(new CaseRegistrationResult(CASE_ID, List.of("our-case")));
     }
 
     @Test

@@ -64,6 +64,14 @@ public class CaseKeyStore {
                                          + "ORDER BY created_at, case_id LIMIT 20", String.class, blindIndex, caseId);
     }
 
+    /** The cases with the same blind index as {@code caseId}, other than it: the 20 oldest. */
+    public List<String> casesLike(String caseId) {
+        return jdbc.queryForList("SELECT other.case_id FROM case_data_key other JOIN case_data_key given "
+                                         + "ON other.blind_index = given.blind_index AND other.case_id <> given.case_id "
+                                         + "WHERE given.case_id = ? ORDER BY other.created_at, other.case_id LIMIT 20",
+                                 String.class, caseId);
+    }
+
     public void setClosedAt(String caseId, Instant closedAt) {
         jdbc.update("UPDATE case_data_key SET closed_at = ? WHERE case_id = ?", Timestamp.from(closedAt), caseId);
     }

@@ -74,6 +74,11 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
         return store.casesWithBlindIndex(index, caseId);
     }
 
+    @Override
+    public List<String> possibleDuplicatesOf(String caseId) {
+        return store.casesLike(caseId);
+    }
+
     /** Destroys the case's data key (crypto-shredding). */
     public boolean destroyKey(String caseId) {
         return store.delete(caseId);

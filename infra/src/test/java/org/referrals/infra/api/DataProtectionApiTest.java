@@ -88,6 +88,24 @@ class DataProtectionApiTest extends ApiTest {
                 .isEqualTo(List.of(again.get("caseId")));
     }
 
+    /** Else any partner could learn, by typing a name, that a person is registered with another partner. */
+    @Test
+    void anotherPartnersCaseOfTheSamePersonIsShownToCoordinatorsOnly() {
+        String theirKey = api.parties("dup-theirs", ServiceCategory.LEGAL_AID).referrerKey();
+        String ourKey = api.parties("dup-ours", ServiceCategory.LEGAL_AID).referrerKey();
+        var person = new PersonalDetails("Yasmina", "Oulad-Tefrit", LocalDate.of(1996, 4, 9), Sex.FEMALE, "MA", null, List.of());
+        var namesSwapped = new PersonalDetails("Oulad-Tefrit", "Yasmina", LocalDate.of(1996, 4, 9), Sex.FEMALE, "MA", null, List.of());
+        String theirs = register(theirKey, person).get("caseId").toString();
+
+        var probe = register(ourKey, namesSwapped);
+        assertThat(probe.get("possibleDuplicates")).as("the other partner's case is not named").isEqualTo(List.of());
+        String ours = probe.get("caseId").toString();
+        assertThat(caseView(ours, ourKey).possibleDuplicates()).isNull();
+        assertThat(caseView(ours, api.coordinatorKey()).possibleDuplicates()).containsExactly(theirs);
+        assertThat(caseView(theirs, api.coordinatorKey()).possibleDuplicates()).containsExactly(ours);
+        assertThat(register(ourKey, person).get("possibleDuplicates")).as("the partner's own case is").isEqualTo(List.of(ours));
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> register(String agentKey, PersonalDetails person) {
         var body = Map.of("person", person, "vulnerabilities", List.of("UNACCOMPANIED_CHILD"), "countryOfReturn", "VE",

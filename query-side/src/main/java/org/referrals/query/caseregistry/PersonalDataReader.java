@@ -1,5 +1,6 @@
 package org.referrals.query.caseregistry;
 
+import java.util.List;
 import java.util.Optional;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
@@ -12,4 +13,7 @@ public interface PersonalDataReader {
 
     /** The personal data in clear, or empty once the case's data key was destroyed. */
     Optional<PersonalDetails> open(SealedPersonalData sealed);
+
+    /** The other cases with the same blind index as this one (any partner's; none once erased), oldest first. */
+    List<String> possibleDuplicatesOf(String caseId);
 }

@@ -13,6 +13,8 @@ public final class ReferralFields {
     public static final String REDIRECTED_FROM = "redirectedFrom";
     public static final String REDIRECTED_TO = "redirectedTo";
     public static final String CONSENT_OVERRIDE = "consentOverride";
+    /** The case's consent the referral relies on; null under a coordinator's override. */
+    public static final String CONSENT_ID = "consentId";
     public static final String CREATED_AT = "createdAt";
     /** The first answer, accepted or declined, and when it came. */
     public static final String ANSWER = "answer";

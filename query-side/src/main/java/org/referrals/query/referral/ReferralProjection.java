@@ -79,6 +79,7 @@ public class ReferralProjection {
                 .append(ReferralFields.RESPOND_BY, Date.from(event.respondBy()))
                 .append(ReferralFields.REDIRECTED_FROM, event.redirectedFrom())
                 .append(ReferralFields.CONSENT_OVERRIDE, event.legalBasis() != null && event.legalBasis().isOverride())
+                .append(ReferralFields.CONSENT_ID, event.legalBasis() == null ? null : event.legalBasis().consentId())
                 .append(ReferralFields.CREATED_AT, Date.from(event.requestedAt()))
                 .append(ReferralFields.POSITION, position()), sequence, at);
         caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());

@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.referrals.api.common.Actor;
+import org.referrals.api.referral.ReferralRedirected;
 import org.referrals.api.referral.Timeline;
 import org.referrals.query.caseregistry.CaseFields;
 import org.referrals.query.caseregistry.CaseProjection;
@@ -46,7 +48,8 @@ public class TimelineController {
                    .filter(r -> actor.isCoordinator() || actor.actsFor(r.getString(ReferralFields.FROM))
                            || actor.actsFor(r.getString(ReferralFields.TO)))
                    .switchIfEmpty(Mono.error(ReadProblems::notFound))
-                   .flatMap(r -> timeline(List.of(referralId)));
+                   .flatMap(r -> timeline(List.of(referralId)).map(actor.isCoordinator() || actor.actsFor(r.getString(ReferralFields.FROM))
+                                                                   ? Function.identity() : TimelineController::asReceiverSeesIt));
     }
 
     @GetMapping("/api/cases/{caseId}/timeline")
@@ -69,10 +72,20 @@ public class TimelineController {
                            }
                            if (whole) {
                                ids.add(caseId);
+                               return timeline(ids);
                            }
-                           return timeline(ids);
+                           return timeline(ids).map(TimelineController::asReceiverSeesIt);
                        });
                    });
+    }
+
+    /** A receiving partner is not told where the person went after its part: a redirect names no partner. */
+    static Timeline asReceiverSeesIt(Timeline timeline) {
+        return new Timeline(timeline.entries().stream()
+                                    .map(e -> !e.type().equals(ReferralRedirected.class.getSimpleName()) ? e
+                                            : new Timeline.Entry(e.seq(), e.aggregateId(), e.type(), e.at(), e.userId(), e.partnerId(),
+                                                                 TimelineSummaries.REDIRECTED_ELSEWHERE, e.hash(), e.prevHash()))
+                                    .toList(), timeline.verified());
     }
 
     /** Read off the event loop: the event store is read through blocking JDBC or gRPC calls. */

@@ -40,6 +40,9 @@ final class TimelineSummaries {
                 : "; legal basis %s (consent %s)".formatted(basis.legalBasis(), basis.consentId());
     }
 
+    /** A redirect as the partner that declined sees it. */
+    static final String REDIRECTED_ELSEWHERE = "Redirected to another partner";
+
     static String of(Object event) {
         if (event instanceof ReferralRequested e) {
             return "Referred by %s to %s for %s (%s)%s; answer due by %s".formatted(
