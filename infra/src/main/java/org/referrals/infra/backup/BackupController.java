@@ -35,7 +35,6 @@ public class BackupController {
     }
 
     private final DataSource eventStore;
-    private final DataDirectory dataDirectory;
     private final ReferralsProperties properties;
     private final Path backupDir;
     private final boolean axonServer;
@@ -45,17 +44,18 @@ public class BackupController {
                             @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.eventStore = eventStore;
         this.axonServer = axonServer;
-        this.dataDirectory = dataDirectory;
         this.properties = properties;
         this.backupDir = backupDir.isBlank() ? dataDirectory.path().resolveSibling("backups") : Path.of(backupDir).toAbsolutePath();
     }
 
     @PostMapping
-    @Operation(summary = "Back up the event store, the case key store and the master key while the application runs",
-               description = "Role: ADMIN. Writes <backup dir>/referrals-<UTC time>.zip (mode 0600; it holds keys). "
-                             + "Restore with --referrals.restore-from=<zip> into a new data directory; the read "
-                             + "models are rebuilt at that first start. 409 with an external event store or Axon "
-                             + "Server (back those up with their own tools).")
+    @Operation(summary = "Back up the event store and the case key store while the application runs",
+               description = "Role: ADMIN. Writes <backup dir>/referrals-<UTC time>.zip (mode 0600). It holds the "
+                             + "wrapped case keys but not the master key, which lives in the keys directory and is "
+                             + "backed up apart. Restore with --referrals.restore-from=<zip> into a new data directory "
+                             + "and REFERRALS_KEYS_DIR (or REFERRALS_MASTER_KEY); the read models are rebuilt and the "
+                             + "erasures of the ledger applied again at that first start. 409 with an external event "
+                             + "store or Axon Server (back those up with their own tools).")
     public Mono<ResponseEntity<BackupTaken>> backup() {
         // with Axon Server the SQLite file holds the case keys only: a backup of it alone would look whole and not be
         if (!properties.eventstore().embedded() || axonServer) {
@@ -65,7 +65,7 @@ public class BackupController {
         }
         return Mono.fromCallable(() -> {
             Path target = backupDir.resolve("referrals-" + NAME.format(java.time.Instant.now()) + ".zip");
-            EmbeddedBackup.Manifest manifest = EmbeddedBackup.take(eventStore, dataDirectory.path(), target);
+            EmbeddedBackup.Manifest manifest = EmbeddedBackup.take(eventStore, target);
             log.info("backup written: {} ({} bytes, master key included: {})", target, manifest.bytes(), manifest.masterKeyIncluded());
             return ResponseEntity.status(HttpStatus.CREATED).body(new BackupTaken(target.toString(), manifest.bytes(),
                     manifest.masterKeyIncluded(), manifest.takenAt().toString()));

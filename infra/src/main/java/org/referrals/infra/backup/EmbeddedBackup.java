@@ -24,18 +24,21 @@ import org.referrals.infra.eventstore.EmbeddedEventStoreFiles;
  * A backup of the embedded data directory, taken while the application runs, and its restore into a new directory.
  *
  * <p>The zip holds what cannot be rebuilt: SQLite's consistent online copy ({@code VACUUM INTO}, one read
- * transaction, without free pages) of the event store, which also holds the case key store, and the master key file
- * that wraps those keys (without it every case's personal data is gone). A backup of a version before 2026-12-04
- * holds the H2 file instead; it is restored as it is, and the first start moves it to SQLite. The MongoDB read
- * models are left out on purpose: a restored directory starts without them and its projections rebuild them from
- * the events. A backup therefore holds keys and personal data (encrypted): it is
- * written with mode 0600 and must be kept like the data directory itself.
+ * transaction, without free pages) of the event store, which also holds the case key store (wrapped keys). It does
+ * not hold the master key that unwraps them: that lives in the keys directory, outside the data directory, and is
+ * backed up apart (a backup alone opens no case). A restore needs it again ({@code REFERRALS_KEYS_DIR} or
+ * {@code REFERRALS_MASTER_KEY}); a start without it refuses rather than generating a new one. Backups of a version
+ * before 2026-12-05 still carry a master key: restored, the first start moves it into the keys directory. A backup
+ * of a version before 2026-12-04 holds the H2 file instead; it is restored as it is, and the first start moves it to
+ * SQLite. The MongoDB read models are left out on purpose: a restored directory starts without them and its
+ * projections rebuild them from the events. Written with mode 0600.
  */
 public final class EmbeddedBackup {
 
     static final String EVENT_STORE = EmbeddedEventStoreFiles.SQLITE;
     /** The event store in a backup of a version before 2026-12-04. */
     static final String EVENT_STORE_H2 = "eventstore.mv.db";
+    /** In backups of versions before 2026-12-05 only. */
     static final String MASTER_KEY = "master-key";
     static final String MANIFEST = "backup.properties";
     private static final Set<String> STORES = Set.of(EVENT_STORE, EVENT_STORE_H2);
@@ -49,7 +52,7 @@ public final class EmbeddedBackup {
     }
 
     /** Writes the backup to target (a new file). */
-    public static Manifest take(DataSource eventStore, Path dataDir, Path target) throws IOException, SQLException {
+    public static Manifest take(DataSource eventStore, Path target) throws IOException, SQLException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path copy = target.toAbsolutePath().resolveSibling(target.getFileName() + ".eventstore.tmp");
         try {
@@ -59,8 +62,6 @@ public final class EmbeddedBackup {
             try (Connection connection = eventStore.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
             }
-            Path masterKey = dataDir.resolve(MASTER_KEY);
-            boolean withKey = Files.exists(masterKey);
             Instant takenAt = Instant.now();
             Files.createFile(target);
             DataDirectory.restrictToOwner(target, "rw-------");
@@ -68,22 +69,16 @@ public final class EmbeddedBackup {
                 try (InputStream in = Files.newInputStream(copy)) {
                     add(zip, EVENT_STORE, in);
                 }
-                if (withKey) {
-                    try (InputStream in = Files.newInputStream(masterKey)) {
-                        add(zip, MASTER_KEY, in);
-                    }
-                }
                 Properties manifest = new Properties();
                 manifest.setProperty("format", "2");
                 manifest.setProperty("takenAt", takenAt.toString());
-                manifest.setProperty("masterKeyIncluded", Boolean.toString(withKey));
+                manifest.setProperty("masterKeyIncluded", "false");
                 manifest.setProperty("readModels", "not included: rebuilt from the event store at the first start");
                 zip.putNextEntry(new ZipEntry(MANIFEST));
-                manifest.store(zip, withKey ? "referral network backup"
-                        : "referral network backup; the master key came from REFERRALS_MASTER_KEY and is NOT in it");
+                manifest.store(zip, "referral network backup; the master key is NOT in it: restore with the keys directory");
                 zip.closeEntry();
             }
-            return new Manifest(takenAt, withKey, Files.size(target));
+            return new Manifest(takenAt, false, Files.size(target));
         } finally {
             Files.deleteIfExists(copy);
         }

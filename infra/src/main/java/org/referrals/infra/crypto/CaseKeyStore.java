@@ -3,6 +3,7 @@ package org.referrals.infra.crypto;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +17,12 @@ public class CaseKeyStore {
 
     private final JdbcTemplate jdbc;
 
+    private final boolean sqlite;
+
     /** @param sqlite the embedded SQLite database, else PostgreSQL */
     public CaseKeyStore(DataSource dataSource, boolean sqlite) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.sqlite = sqlite;
         createTable(jdbc, sqlite);
     }
 
@@ -43,6 +47,12 @@ public class CaseKeyStore {
             jdbc.execute("ALTER TABLE case_data_key ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP WITH TIME ZONE");
         }
         jdbc.execute("CREATE INDEX IF NOT EXISTS case_data_key_blind_index ON case_data_key (blind_index)");
+    }
+
+    /** One case's wrapped key, any, to check that the master key opens this store's keys. */
+    public Optional<Map.Entry<String, byte[]>> anyKey() {
+        return jdbc.query("SELECT case_id, wrapped_key FROM case_data_key LIMIT 1",
+                          rs -> rs.next() ? Optional.of(Map.entry(rs.getString(1), rs.getBytes(2))) : Optional.empty());
     }
 
     public Optional<byte[]> find(String caseId) {
@@ -84,5 +94,18 @@ public class CaseKeyStore {
     /** Destroys the key: afterwards nothing sealed under it can be opened. Answers whether a key was there. */
     public boolean delete(String caseId) {
         return jdbc.update("DELETE FROM case_data_key WHERE case_id = ?", caseId) > 0;
+    }
+
+    /**
+     * After a committed deletion, on SQLite: {@code secure_delete} zeroed the row in the new version of its page, but
+     * the write-ahead log still holds the page's earlier versions, with the key. A {@code TRUNCATE} checkpoint copies
+     * the zeroed page into the database file and empties the log (SQLite's documented PRAGMA). Answers false when
+     * readers kept it from completing (it is done again at the next erasure, and SQLite does it at a clean stop).
+     */
+    public boolean forgetDeleted() {
+        if (!sqlite) {
+            return true; // PostgreSQL: VACUUM and its WAL archive are the operator's (README, Data protection)
+        }
+        return jdbc.query("PRAGMA wal_checkpoint(TRUNCATE)", rs -> rs.next() && rs.getInt(1) == 0);
     }
 }

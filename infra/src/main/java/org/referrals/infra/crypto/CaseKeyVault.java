@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.SecretKey;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.command.caseregistry.PersonalDataSealer;
@@ -27,14 +30,27 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    private static final Logger log = LoggerFactory.getLogger(CaseKeyVault.class);
+
     private final CaseKeyStore store;
     private final SecretKey masterKey;
     private final BlindIndex blindIndex;
+    private final ErasureLedger erasures;
 
-    public CaseKeyVault(CaseKeyStore store, SecretKey masterKey) {
+    /** Refuses a master key that does not open the store's keys: every case would read as erased. */
+    public CaseKeyVault(CaseKeyStore store, SecretKey masterKey, ErasureLedger erasures) {
         this.store = store;
         this.masterKey = masterKey;
         this.blindIndex = new BlindIndex(masterKey);
+        this.erasures = erasures;
+        store.anyKey().ifPresent(key -> {
+            try {
+                AesGcm.decrypt(masterKey, AesGcm.Sealed.split(key.getValue()), wrapAssociatedData(key.getKey()));
+            } catch (RuntimeException wrongKey) {
+                throw new IllegalStateException("the master key does not open this data directory's case keys; "
+                                                + "set REFERRALS_MASTER_KEY or REFERRALS_KEYS_DIR to the key kept for it");
+            }
+        });
     }
 
     @Override
@@ -79,9 +95,25 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
         return store.casesLike(caseId);
     }
 
-    /** Destroys the case's data key (crypto-shredding). */
+    /**
+     * Destroys the case's data key (crypto-shredding): recorded in the {@link ErasureLedger} first, deleted in the
+     * command's transaction, and once that committed, its earlier copies removed from the store's log.
+     */
     public boolean destroyKey(String caseId) {
-        return store.delete(caseId);
+        erasures.record(caseId);
+        boolean destroyed = store.delete(caseId);
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> forgetDeleted()));
+        if (!CurrentUnitOfWork.isStarted()) {
+            forgetDeleted();
+        }
+        return destroyed;
+    }
+
+    private void forgetDeleted() {
+        if (!store.forgetDeleted()) {
+            log.warn("an erased key's earlier page versions are still in the event store's log (readers kept the "
+                     + "checkpoint from completing); the next erasure or a clean stop removes them");
+        }
     }
 
     private Optional<SecretKey> dataKey(String caseId) {

@@ -100,6 +100,8 @@ class DataProtectionApiTest extends ApiTest {
         var probe = register(ourKey, namesSwapped);
         assertThat(probe.get("possibleDuplicates")).as("the other partner's case is not named").isEqualTo(List.of());
         String ours = probe.get("caseId").toString();
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.call(HttpMethod.GET, "/api/cases/" + ours, ourKey, null)
+                                                              .returnResult(String.class).getStatus().value() == 200);
         assertThat(caseView(ours, ourKey).possibleDuplicates()).isNull();
         assertThat(caseView(ours, api.coordinatorKey()).possibleDuplicates()).containsExactly(theirs);
         assertThat(caseView(theirs, api.coordinatorKey()).possibleDuplicates()).containsExactly(ours);
