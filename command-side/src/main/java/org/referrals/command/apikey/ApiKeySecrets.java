@@ -11,7 +11,7 @@ import org.referrals.api.common.Sha256;
  * API keys look like {@code rk_<keyId>.<secret>}: the key id finds the stored record, the secret is checked
  * against its salted SHA-256 hash. A secret is 256 random bits, so a fast hash suffices (a slow one would only
  * slow every request); only salt and hash are ever stored. A header value without that shape is taken as the
- * secret of the bootstrap admin key (so REFERRALS_BOOTSTRAP_ADMIN_KEY may be any string).
+ * secret of the bootstrap admin key (so REFERRALS_BOOTSTRAP_ADMIN_KEY may be any strong string, see BootstrapAdminKey).
  */
 public final class ApiKeySecrets {
 

@@ -33,6 +33,8 @@ import org.referrals.api.common.DaemonThreads;
 public class BootstrapAdminKey implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdminKey.class);
+    static final int MIN_LENGTH = 32;
+    static final int MIN_DISTINCT = 16;
 
     private final CommandGateway commands;
     private final DataDirectory dataDirectory;
@@ -55,6 +57,10 @@ public class BootstrapAdminKey implements SmartLifecycle {
             throw new IllegalStateException("REFERRALS_BOOTSTRAP_ADMIN_KEY must not start with rk_ unless it is "
                                             + "rk_" + ApiKeySecrets.BOOTSTRAP_KEY_ID + ".<secret>");
         }
+        if (!isStrong(presented.secret())) {
+            throw new IllegalStateException("REFERRALS_BOOTSTRAP_ADMIN_KEY is too weak: use at least " + MIN_LENGTH
+                    + " random characters (at least " + MIN_DISTINCT + " different), e.g. `openssl rand -base64 33`");
+        }
         var command = GenericCommandMessage.asCommandMessage(
                 new EnsureBootstrapAdminKey(ApiKeySecrets.BOOTSTRAP_KEY_ID, presented.secret()))
                 .andMetaData(Actor.system("bootstrap").asMetaData());
@@ -73,6 +79,14 @@ public class BootstrapAdminKey implements SmartLifecycle {
                 }
             }, 10, 10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The admin key can do anything but read cases, and valid keys are never throttled (FailedAuthenticationThrottle):
+     * it must be as hard to guess as a generated one. Length and variety are what can be checked of a given string.
+     */
+    static boolean isStrong(String secret) {
+        return secret.length() >= MIN_LENGTH && secret.chars().distinct().count() >= MIN_DISTINCT;
     }
 
     private void ensure(org.axonframework.commandhandling.CommandMessage<?> command) {

@@ -1,86 +1,80 @@
 package org.referrals.infra.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.referrals.command.apikey.ApiKeySecrets;
 import org.referrals.infra.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Slows down guessing of API keys and tokens: a client address with {@code failedAuthLimit} failed authentications
- * within {@code failedAuthWindow} gets 429 (with {@code Retry-After}) on every request until the oldest failure
- * leaves the window. Requests without credentials do not count. Behind a proxy, set
- * {@code SERVER_FORWARD_HEADERS_STRATEGY=framework} so the client's own address is used. Built by
- * {@link SecurityConfiguration}, which calls {@link #failed} on every refused credential.
+ * Answers a refused API key or token: 401, or 429 with {@code Retry-After} once too many were refused from its client
+ * address or for its key id. Each refusal takes a token from a bucket of its address and, for an API key, of its key
+ * id (Bucket4j): {@code failedAuthLimit} per {@code failedAuthWindow}, and three times that per ten windows, so a
+ * client that keeps failing waits longer and longer. Valid credentials are never refused, so nobody is locked out by
+ * someone else's failures behind the same address (a shared NAT), nor a key's owner by guesses at its id from
+ * rotating addresses. What stops guessing is the keys themselves: 256-bit random secrets, and a bootstrap key refused
+ * at start when weak ({@link BootstrapAdminKey}); the throttle keeps a flood of refusals cheap and visible. Behind a
+ * proxy set {@code SERVER_FORWARD_HEADERS_STRATEGY=framework} so the client's own address is used.
  */
-public class FailedAuthenticationThrottle implements WebFilter {
+public class FailedAuthenticationThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(FailedAuthenticationThrottle.class);
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
 
-    private final int limit;
-    private final long windowNanos;
     private final ProblemWriter problems;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final int limit;
+    private final Duration window;
+    /** Bounded, and forgotten after ten quiet windows: a flood of addresses or ids cannot exhaust memory. */
+    private final Cache<String, Bucket> buckets;
 
     public FailedAuthenticationThrottle(HttpHardeningProperties properties, ProblemWriter problems) {
-        this.limit = properties.failedAuthLimit();
-        this.windowNanos = properties.failedAuthWindow().toNanos();
         this.problems = problems;
+        this.limit = properties.failedAuthLimit();
+        this.window = properties.failedAuthWindow();
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.multipliedBy(10)).build();
     }
 
-    /** A request presented credentials that were refused. */
-    public void failed(ServerWebExchange exchange) {
-        if (failures.size() > MAX_TRACKED_CLIENTS) {
-            failures.clear(); // a flood of addresses: forget rather than exhaust memory
+    /** The answer to a refused credential; {@code apiKey} is the presented header, or null for a bearer token. */
+    public Mono<Void> refused(ServerWebExchange exchange, String apiKey, String detail) {
+        List<String> counted = new ArrayList<>();
+        counted.add("address " + client(exchange));
+        if (apiKey != null) {
+            counted.add("key " + ApiKeySecrets.parse(apiKey).keyId());
         }
-        Deque<Long> times = failures.computeIfAbsent(client(exchange), c -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(System.nanoTime());
-            if (times.size() == limit) {
-                log.warn("failed authentications: {} from one client within {}, further requests answer 429",
-                         limit, Duration.ofNanos(windowNanos));
+        long waitNanos = 0;
+        for (String subject : counted) {
+            ConsumptionProbe probe = buckets.get(subject, this::newBucket).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+            } else if (probe.getRemainingTokens() == 0) {
+                log.warn("failed authentications: the limit for one {} is reached, its further refusals answer 429",
+                         subject.startsWith("key") ? "key id" : "client address");
             }
         }
-    }
-
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long retryAfterNanos = blockedFor(client(exchange));
-        if (retryAfterNanos <= 0) {
-            return chain.filter(exchange);
+        if (waitNanos == 0) {
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail);
         }
-        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfterNanos / 1_000_000_000L)));
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, Duration.ofNanos(waitNanos).toSeconds())));
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-authentications",
                               "Too many failed authentications",
-                              "too many refused API keys or tokens from this address; try again later");
+                              "too many refused API keys or tokens from this address or for this key; try again later");
     }
 
-    private long blockedFor(String client) {
-        Deque<Long> times = failures.get(client);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            long now = System.nanoTime();
-            while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
-                times.removeFirst();
-            }
-            if (times.isEmpty()) {
-                failures.remove(client, times);
-                return 0;
-            }
-            return times.size() >= limit ? times.peekFirst() + windowNanos - now : 0;
-        }
+    private Bucket newBucket(String subject) {
+        return Bucket.builder()
+                     .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build())
+                     .addLimit(Bandwidth.builder().capacity(3L * limit).refillGreedy(3L * limit, window.multipliedBy(10)).build())
+                     .build();
     }
 
     private static String client(ServerWebExchange exchange) {

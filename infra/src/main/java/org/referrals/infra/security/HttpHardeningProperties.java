@@ -10,10 +10,14 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize         larger request bodies answer 413
  * @param corsAllowedOrigins  origins whose pages may call the API from a browser; empty: none (CORS closed)
- * @param failedAuthLimit     failed authentications one client address may make per window before it gets 429
+ * @param failedAuthLimit     refused credentials per client address and per key id in a window before further ones get 429
  * @param failedAuthWindow    that window
+ * @param headerTimeout       a request's line and headers must arrive within it (ServerTimeouts)
+ * @param bodyReadTimeout     the longest pause while a body is read
+ * @param bodyTimeout         the longest a body may take
  */
 @ConfigurationProperties("referrals.http")
 public record HttpHardeningProperties(DataSize maxBodySize, List<String> corsAllowedOrigins, int failedAuthLimit,
-                                      Duration failedAuthWindow) {
+                                      Duration failedAuthWindow, Duration headerTimeout, Duration bodyReadTimeout,
+                                      Duration bodyTimeout) {
 }

@@ -47,21 +47,15 @@ public class SecurityConfiguration {
         apiKeys.setServerAuthenticationConverter(exchange -> Mono
                 .justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
                 .map(key -> UsernamePasswordAuthenticationToken.unauthenticated("api-key", key)));
-        apiKeys.setAuthenticationFailureHandler((filterExchange, failure) -> {
-            throttle.failed(filterExchange.getExchange());
-            return problems.write(filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                  "Not authenticated", "the API key is unknown or revoked");
-        });
+        apiKeys.setAuthenticationFailureHandler((filterExchange, failure) -> throttle.refused(filterExchange.getExchange(),
+                filterExchange.getExchange().getRequest().getHeaders().getFirst(API_KEY_HEADER), "the API key is unknown or revoked"));
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         if (oidc.enabled()) {
             OidcTokens tokens = new OidcTokens(oidc);
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .authenticationEntryPoint((exchange, failure) -> {
-                        throttle.failed(exchange);
-                        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
-                                              "the bearer token is not accepted: " + failure.getMessage());
-                    })
+                    .authenticationEntryPoint((exchange, failure) -> throttle.refused(exchange, null,
+                            "the bearer token is not accepted: " + failure.getMessage()))
                     .jwt(jwt -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication)));
         }
         String howToAuthenticate = "send an API key in the " + API_KEY_HEADER + " header"
@@ -83,8 +77,7 @@ public class SecurityConfiguration {
                         cors.configurationSource(corsConfiguration(hardening.corsAllowedOrigins()));
                     }
                 })
-                // after the header writer, so that 429 and 413 answers carry the security headers too
-                .addFilterAfter(throttle, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                // after the header writer, so that 413 answers carry the security headers too
                 .addFilterAfter(bodySizeLimit, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges

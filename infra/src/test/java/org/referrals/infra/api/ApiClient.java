@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The HTTP API as an integrator uses it, for tests: keys, partners, cases and referrals in a few calls. */
 public class ApiClient {
 
-    public static final String ADMIN_KEY = "test-bootstrap-admin-key";
+    public static final String ADMIN_KEY = "test-bootstrap-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
 
     private final WebTestClient web;
 

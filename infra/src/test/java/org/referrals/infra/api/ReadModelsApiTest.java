@@ -235,16 +235,19 @@ class ReadModelsApiTest extends ApiTest {
         String caseOfA = api.caseOf(agentA);
         String caseOfB = api.caseOf(agentB);
         List<ReferralView> seenByB = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
         Disposable subscription = web.get().uri("/api/stream").header("X-API-Key", agentB)
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<ReferralView>>() {
                 })
                 .getResponseBody()
+                .doOnNext(event -> connected.compareAndSet(false, "connected".equals(event.comment())))
                 .filter(event -> event.data() != null)
                 .subscribe(event -> seenByB.add(event.data()));
         try {
-            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            // the stream's first comment says it is subscribed to the changes
+            await().atMost(Duration.ofSeconds(10)).untilTrue(connected);
             String fromA = api.refer(agentA, caseOfA, r, CARE).referralId();
             String fromB = api.refer(agentB, caseOfB, r, CARE).referralId();
             await().atMost(Duration.ofSeconds(3)).until(() -> seenByB.stream().anyMatch(v -> v.referralId().equals(fromB)));

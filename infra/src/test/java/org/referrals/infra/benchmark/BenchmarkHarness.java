@@ -58,7 +58,7 @@ public final class BenchmarkHarness {
         }
     }
 
-    private static final String ADMIN_KEY = "benchmark-admin-key";
+    private static final String ADMIN_KEY = "benchmark-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
     private static final List<String> PROJECTIONS = List.of("referrals", "partners", "cases");
     private static final int[] CLIENTS = {1, 8, 32};
     /** Clients of the partner-history comparison, as the CPU target's. */

@@ -1,7 +1,6 @@
 package org.referrals.infra.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
@@ -89,11 +88,6 @@ class ErasureLeavesNothingTest {
         }
         byte[] masterKey = Base64.getDecoder().decode(Files.readString(keysDir.resolve("master-key")).trim());
         assertNothingOpens(files(data), masterKey, erased, wrappedKey);
-
-        // without the keys directory, a restore refuses to start rather than generating a key that opens nothing
-        assertThatThrownBy(() -> RunningApplication.start(dir.resolve("no-keys"), "referrals.restore-from=" + before,
-                                                          "referrals.bootstrap-admin-key=" + ApiClient.ADMIN_KEY).close())
-                .hasStackTraceContaining("the master key is missing");
 
         try (RunningApplication restored = RunningApplication.start(dir.resolve("restored"), "referrals.restore-from=" + before,
                 "referrals.keys-dir=" + keysDir, "referrals.bootstrap-admin-key=" + ApiClient.ADMIN_KEY)) {

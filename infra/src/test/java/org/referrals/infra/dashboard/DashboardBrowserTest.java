@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class DashboardBrowserTest {
 
-    private static final String ADMIN_KEY = "dashboard-test-admin-key";
+    private static final String ADMIN_KEY = "dashboard-test-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
 
     @TempDir
     static Path dataDir;

@@ -45,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class EscalationsTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
-    private static final String ADMIN_KEY = "escalations-admin-key";
+    private static final String ADMIN_KEY = "escalations-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
     private static final MutableClock CLOCK = new MutableClock(T0);
 
     @TempDir

@@ -30,7 +30,7 @@ import org.referrals.infra.support.PostgresSchema;
  */
 final class CrashHarness {
 
-    static final String ADMIN_KEY = "crash-harness-admin-key-0123456789";
+    static final String ADMIN_KEY = "crash-harness-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
     private static final int CLIENTS = 4;
     /** The events of a referral's life as the workload drives it, in the only order the rules allow. */
     private static final List<String> LIFE = List.of("ReferralRequested", "ReferralAccepted", "ServiceStarted", "ServiceDelivered",

@@ -28,7 +28,7 @@ import org.referrals.infra.support.AppProcess;
  */
 class GracefulShutdownIT {
 
-    private static final String ADMIN_KEY = "shutdown-admin-key";
+    private static final String ADMIN_KEY = "shutdown-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
     private static final int CLIENTS = 8;
 
     @TempDir

@@ -24,7 +24,7 @@ import org.referrals.infra.support.AppProcess;
  */
 final class SoakHarness {
 
-    static final String ADMIN_KEY = "soak-harness-admin-key-0123456789";
+    static final String ADMIN_KEY = "soak-harness-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
     private static final int COMMAND_CLIENTS = 6;
     private static final int QUERY_CLIENTS = 2;
     private static final int SAMPLES = 10;

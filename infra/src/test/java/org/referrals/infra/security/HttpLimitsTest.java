@@ -1,29 +1,35 @@
 package org.referrals.infra.security;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.referrals.infra.support.RunningApplication;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 
 /**
- * The configurable limits, on an application of their own: the failed-authentication throttle (429 after the limit,
- * even for a good key), CORS opened to one origin, and a small body limit also for bodies without Content-Length.
+ * The configurable limits, on an application of their own: the failed-authentication throttle (429 after the limit
+ * per address and per key id, never for a good key), CORS opened to one origin, and a small body limit also for bodies
+ * without Content-Length.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HttpLimitsTest {
 
-    private static final String ADMIN_KEY = "limits-test-admin-key";
+    private static final String ADMIN_KEY = "limits-test-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
     private static final String DASHBOARD = "https://dashboard.example.org";
 
     @TempDir
@@ -36,7 +42,8 @@ class HttpLimitsTest {
         app = RunningApplication.start(dataDir, "referrals.bootstrap-admin-key=" + ADMIN_KEY,
                                        "referrals.http.failed-auth-limit=3", "referrals.http.failed-auth-window=1m",
                                        "referrals.http.cors-allowed-origins=" + DASHBOARD,
-                                       "referrals.http.max-body-size=1KB");
+                                       "referrals.http.max-body-size=1KB", "referrals.http.header-timeout=1s",
+                                       "referrals.http.body-read-timeout=1s", "referrals.http.body-timeout=3s");
         web = app.web();
     }
 
@@ -70,14 +77,78 @@ class HttpLimitsTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // last: it blocks 127.0.0.1 for the rest of the window
-    void repeatedFailedAuthenticationIsSlowedDown() {
+    void anAddressThatKeepsFailingIsSlowedDownWithoutLockingOutAValidKeyBehindIt() {
+        WebTestClient shared = from("127.0.0.2");
         for (int attempt = 0; attempt < 3; attempt++) {
-            web.get().uri("/api/partners").header("X-API-Key", "guessed.key" + attempt).exchange().expectStatus().isUnauthorized();
+            shared.get().uri("/api/partners").header("X-API-Key", "rk_guess" + attempt + ".secret").exchange().expectStatus().isUnauthorized();
         }
-        web.get().uri("/api/partners").header("X-API-Key", "guessed.key").exchange()
-           .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
-           .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.get().uri("/api/partners").header("X-API-Key", ADMIN_KEY).exchange().expectStatus().isEqualTo(429);
+        shared.get().uri("/api/partners").header("X-API-Key", "rk_guess3.secret").exchange()
+              .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
+              .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        shared.get().uri("/api/partners").header("X-API-Key", ADMIN_KEY).exchange()
+              .expectStatus().isOk(); // a valid key behind the same address
+        from("127.0.0.3").get().uri("/api/partners").header("X-API-Key", "rk_guess4.secret").exchange()
+                         .expectStatus().isUnauthorized(); // another address
+    }
+
+    @Test
+    void guessesAtOneKeyFromRotatingAddressesAreSlowedDownWithoutLockingOutItsOwner() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            from("127.0.1." + (attempt + 1)).get().uri("/api/partners").header("X-API-Key", "rk_bootstrap.guess" + attempt)
+                                            .exchange().expectStatus().isUnauthorized();
+        }
+        from("127.0.1.9").get().uri("/api/partners").header("X-API-Key", "rk_bootstrap.guess").exchange()
+                         .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        from("127.0.1.9").get().uri("/api/partners").header("X-API-Key", ADMIN_KEY).exchange()
+                         .expectStatus().isOk(); // the key's owner
+    }
+
+    @Test
+    void aClientTricklingItsHeadersIsDisconnected() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write("GET /api/partners HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            // a header line every 200 ms: never idle, never done; the server hangs up at the deadline (1 s here)
+            int[] line = {0};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                   .until(() -> closedAfterWriting(socket, "X-Slow-" + line[0]++ + ": 1\r\n"));
+        }
+    }
+
+    @Test
+    void aClientTricklingItsBodyIsCutOff() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("POST /api/admin/api-keys HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + ADMIN_KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"label\":\"").getBytes(StandardCharsets.US_ASCII));
+            // a byte every 200 ms: never 1 s without a read, but the body's 3 s run out
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                   .until(() -> closedAfterWriting(socket, "x"));
+        }
+    }
+
+    private static Socket connect() throws IOException {
+        Socket socket = new Socket("127.0.0.1", Integer.parseInt(app.context().getEnvironment().getProperty("local.server.port")));
+        socket.setSoTimeout(50);
+        return socket;
+    }
+
+    /** Writes, then reads what the server sent: true once it answered (a 408) or hung up. */
+    private static boolean closedAfterWriting(Socket socket, String text) {
+        try {
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.getInputStream().read(); // returns -1 (hung up) or the first byte of an answer: no longer waiting
+            return true;
+        } catch (SocketTimeoutException stillWaiting) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
+    /** A client whose requests come from this loopback address (any 127.x.y.z is this machine). */
+    private static WebTestClient from(String address) {
+        String port = app.context().getEnvironment().getProperty("local.server.port");
+        HttpClient client = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(client)).baseUrl("http://127.0.0.1:" + port).build();
     }
 }

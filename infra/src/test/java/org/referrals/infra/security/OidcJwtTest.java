@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OidcJwtTest {
 
     private static final String ISSUER = "https://idp.example.org/realms/referrals";
-    private static final String ADMIN_KEY = "oidc-test-admin-key";
+    private static final String ADMIN_KEY = "oidc-test-admin-key-Zq7Vw2Lx9Tb4Nc8Rk3Hm6Jp";
 
     @TempDir
     static Path dataDir;
