@@ -214,7 +214,8 @@ class ReadModelsApiTest extends ApiTest {
             Statistics byPartner = get("/api/stats?groupBy=partner", analyst, Statistics.class);
             var rows = byPartner.rows();
             assertThat(rows).filteredOn(r -> r.key().equals(five)).singleElement()
-                            .satisfies(r -> assertThat(r.referrals()).isEqualTo(5));
+                            // shown, unless the column's other hidden counts need it hidden too (SmallCellSuppression)
+                            .satisfies(r -> assertThat(r.referrals()).isIn(5, "x"));
             assertThat(rows).filteredOn(r -> r.key().equals(four)).singleElement()
                             .satisfies(r -> assertThat(r.referrals()).isEqualTo("<5"));
         });

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,7 +90,7 @@ public class StatisticsController {
         }).toList();
     }
 
-    /** Counts the referrals per group, then suppresses every count below 5. */
+    /** Counts the referrals per group, then suppresses every count below 5, and in each column what would tell it. */
     static List<Statistics.Row> rows(String groupBy, List<ReferralFacts> referrals, Map<String, PartnerView> partners) {
         Map<String, long[]> groups = new TreeMap<>();
         for (ReferralFacts referral : referrals) {
@@ -101,12 +102,22 @@ public class StatisticsController {
                 sums[3] += referral.deliveredAt() != null ? 1 : 0;
             }
         }
-        return groups.entrySet().stream()
-                     .map(group -> new Statistics.Row(group.getKey(), SmallCellSuppression.cell(group.getValue()[0]),
-                                                      SmallCellSuppression.cell(group.getValue()[1]),
-                                                      SmallCellSuppression.cell(group.getValue()[2]),
-                                                      SmallCellSuppression.cell(group.getValue()[3])))
-                     .collect(Collectors.toList());
+        return suppressed(groups);
+    }
+
+    /** The rows of these counts per group (referrals, accepted, declined, delivered), each column suppressed. */
+    static List<Statistics.Row> suppressed(Map<String, long[]> groups) {
+        List<String> keys = new ArrayList<>(groups.keySet());
+        Object[][] columns = new Object[4][];
+        for (int column = 0; column < 4; column++) {
+            int c = column;
+            columns[column] = SmallCellSuppression.column(keys.stream().mapToLong(key -> groups.get(key)[c]).toArray());
+        }
+        List<Statistics.Row> rows = new ArrayList<>();
+        for (int row = 0; row < keys.size(); row++) {
+            rows.add(new Statistics.Row(keys.get(row), columns[0][row], columns[1][row], columns[2][row], columns[3][row]));
+        }
+        return rows;
     }
 
     private static List<String> keys(String groupBy, ReferralFacts referral, Map<String, PartnerView> partners) {

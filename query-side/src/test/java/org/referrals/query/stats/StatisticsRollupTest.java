@@ -71,7 +71,7 @@ class StatisticsRollupTest {
         }
     }
 
-    /** The rows by counting each referral document made in the period, then suppressing what is below 5. */
+    /** The rows by counting each referral document made in the period, then suppressed as the controller does. */
     private static List<Statistics.Row> counted(String groupBy, List<Document> referrals, LocalDate from, LocalDate to) {
         Map<String, long[]> groups = new TreeMap<>();
         for (Document referral : referrals) {
@@ -93,10 +93,7 @@ class StatisticsRollupTest {
             counts[2] += "DECLINED".equals(referral.getString("answer")) ? 1 : 0;
             counts[3] += referral.get("deliveredAt") != null ? 1 : 0;
         }
-        List<Statistics.Row> rows = new ArrayList<>();
-        groups.forEach((key, counts) -> rows.add(new Statistics.Row(key, SmallCellSuppression.cell(counts[0]),
-                SmallCellSuppression.cell(counts[1]), SmallCellSuppression.cell(counts[2]), SmallCellSuppression.cell(counts[3]))));
-        return rows;
+        return StatisticsController.suppressed(groups);
     }
 
     /** Referrals made over about four months, many on the same days, accepted, declined or delivered. */
