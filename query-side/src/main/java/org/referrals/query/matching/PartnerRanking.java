@@ -17,6 +17,11 @@ import org.referrals.api.referral.Urgency;
  * rate (10 before any answer); 15 times how much of the urgency's response time its median answer leaves unused
  * (7.5 before any answer); 10 when it speaks a language of the person. Suspended partners, partners without a free
  * place and partners no valid consent of the case covers are marked, and ranked after the others.
+ *
+ * <p>A partner agent may not read other partners' caseloads, so for agents ({@code exact} false) the explanation
+ * tells capacity, acceptance and response time in words without figures or points, and the score is rounded to
+ * tens: enough to choose, not enough to work out another partner's free places or acceptance rate. Coordinators
+ * see the figures.
  */
 public final class PartnerRanking {
 
@@ -38,7 +43,7 @@ public final class PartnerRanking {
     }
 
     public static List<Suggestion> rank(List<Candidate> candidates, List<String> caseLanguages, List<Consent> consents,
-                                        ServiceCategory category, String region, Urgency urgency, Instant now) {
+                                        ServiceCategory category, String region, Urgency urgency, Instant now, boolean exact) {
         List<Suggestion> suggestions = new ArrayList<>();
         for (Candidate candidate : candidates) {
             PartnerView partner = candidate.partner();
@@ -47,9 +52,9 @@ public final class PartnerRanking {
             }
             List<String> explanation = new ArrayList<>();
             double score = region(partner, region, explanation)
-                    + capacity(candidate, explanation)
-                    + acceptance(candidate, explanation)
-                    + speed(candidate, urgency, explanation)
+                    + capacity(candidate, explanation, exact)
+                    + acceptance(candidate, explanation, exact)
+                    + speed(candidate, urgency, explanation, exact)
                     + language(partner, caseLanguages, explanation);
             List<Exclusion> exclusions = new ArrayList<>();
             if (!partner.active()) {
@@ -61,7 +66,8 @@ public final class PartnerRanking {
             if (consents.stream().noneMatch(consent -> consent.covers(partner.partnerId(), category, now))) {
                 exclusions.add(Exclusion.OUTSIDE_CONSENT_SCOPE);
             }
-            suggestions.add(new Suggestion(partner.partnerId(), partner.name(), round(score), exclusions.isEmpty(),
+            suggestions.add(new Suggestion(partner.partnerId(), partner.name(), exact ? round(score) : Math.round(score / 10) * 10.0,
+                                           exclusions.isEmpty(),
                                            explanation, exclusions));
         }
         suggestions.sort(Comparator.comparing(Suggestion::eligible).reversed()
@@ -80,39 +86,44 @@ public final class PartnerRanking {
         return serves ? 30 : 0;
     }
 
-    private static double capacity(Candidate candidate, List<String> explanation) {
+    private static double capacity(Candidate candidate, List<String> explanation, boolean exact) {
         Integer capacity = candidate.partner().capacity();
         if (capacity == null) {
-            explanation.add("states no capacity (+12.5)");
+            explanation.add(exact ? "states no capacity (+12.5)" : "states no capacity");
             return 12.5;
         }
         long free = Math.max(0, capacity - candidate.activeLoad());
         double points = capacity == 0 ? 0 : round(25.0 * free / capacity);
-        explanation.add("%d of %d places free (+%s)".formatted(free, capacity, format(points)));
+        explanation.add(exact ? "%d of %d places free (+%s)".formatted(free, capacity, format(points))
+                : free == 0 ? "has no free place" : 2 * free >= capacity ? "has free places" : "has few free places");
         return points;
     }
 
-    private static double acceptance(Candidate candidate, List<String> explanation) {
+    private static double acceptance(Candidate candidate, List<String> explanation, boolean exact) {
         Double rate = candidate.acceptanceRate();
         if (rate == null) {
-            explanation.add("has answered no referral yet (+10)");
+            explanation.add(exact ? "has answered no referral yet (+10)" : "has answered no referral yet");
             return 10;
         }
         double points = round(20 * rate);
-        explanation.add("accepted %d%% of the referrals it answered (+%s)".formatted(Math.round(rate * 100), format(points)));
+        explanation.add(exact ? "accepted %d%% of the referrals it answered (+%s)".formatted(Math.round(rate * 100), format(points))
+                : rate >= 2 / 3.0 ? "accepts most referrals it answers" : rate >= 1 / 3.0 ? "accepts some referrals it answers"
+                : "accepts few referrals it answers");
         return points;
     }
 
-    private static double speed(Candidate candidate, Urgency urgency, List<String> explanation) {
+    private static double speed(Candidate candidate, Urgency urgency, List<String> explanation, boolean exact) {
         Double median = candidate.medianHoursToRespond();
         long allowed = urgency.responseTime().toHours();
         if (median == null) {
-            explanation.add("no response time known yet (+7.5)");
+            explanation.add(exact ? "no response time known yet (+7.5)" : "no response time known yet");
             return 7.5;
         }
         double points = round(15 * Math.max(0, 1 - median / allowed));
-        explanation.add("answers in a median of %s h, against the %d h a%s %s referral allows (+%s)".formatted(
-                format(round(median)), allowed, urgency == Urgency.EMERGENCY ? "n" : "", urgency, format(points)));
+        String article = urgency == Urgency.EMERGENCY ? "n" : "";
+        explanation.add(exact ? "answers in a median of %s h, against the %d h a%s %s referral allows (+%s)".formatted(
+                                    format(round(median)), allowed, article, urgency, format(points))
+                : "usually answers %s the time a%s %s referral allows".formatted(median <= allowed ? "within" : "after", article, urgency));
         return points;
     }
 

@@ -55,7 +55,9 @@ public class SuggestionController {
     @GetMapping("/api/referrals/suggestions")
     @Operation(summary = "Partners that could take the case for a service category, best first, each score explained",
                description = "The case's owning partner and COORDINATOR (404 for anyone else). Suspended partners, "
-                       + "partners at capacity and partners outside the case's consent scope are listed last, marked.")
+                       + "partners at capacity and partners outside the case's consent scope are listed last, marked. "
+                       + "A partner agent's explanations tell other partners' capacity, acceptance and response time "
+                       + "in words, without figures, and the score in tens; coordinators see the figures.")
     public Mono<Suggestions> suggestions(@AuthenticationPrincipal Actor actor, @RequestParam String caseId,
                                          @RequestParam String category, @RequestParam(required = false) String region,
                                          @RequestParam(defaultValue = "ROUTINE") String urgency) {
@@ -67,7 +69,7 @@ public class SuggestionController {
                    .flatMap(theCase -> Mono.zip(candidates(), languages(theCase))
                            .map(both -> new Suggestions(caseId, serviceCategory, region, asked, PartnerRanking.rank(
                                    both.getT1(), both.getT2(), consents(theCase), serviceCategory, region, asked,
-                                   clock.instant()))));
+                                   clock.instant(), actor.isCoordinator()))));
     }
 
     private Mono<List<PartnerRanking.Candidate>> candidates() {

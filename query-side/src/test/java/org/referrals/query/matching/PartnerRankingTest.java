@@ -40,9 +40,14 @@ class PartnerRankingTest {
             new PartnerRanking.Consent(List.of("HEALTH_CARE"), List.of("alpha", "bravo", "charlie", "delta", "echo"), null, false),
             new PartnerRanking.Consent(List.of(), List.of(), null, true));
 
+    /** As a coordinator sees it. */
     private static List<Suggestion> ranking() {
+        return ranking(true);
+    }
+
+    private static List<Suggestion> ranking(boolean exact) {
         return PartnerRanking.rank(NETWORK, List.of("fr", "wo"), CONSENTS, ServiceCategory.HEALTH_CARE, "Oriental",
-                                   Urgency.EMERGENCY, NOW);
+                                   Urgency.EMERGENCY, NOW, exact);
     }
 
     @Test
@@ -78,10 +83,27 @@ class PartnerRankingTest {
     @Test
     void withoutRegionOrKnownLanguagesThoseCriteriaGiveNothing() {
         List<Suggestion> ranking = PartnerRanking.rank(NETWORK, List.of(), CONSENTS, ServiceCategory.HEALTH_CARE, null,
-                                                       Urgency.ROUTINE, NOW);
+                                                       Urgency.ROUTINE, NOW, true);
         Suggestion alpha = ranking.stream().filter(s -> s.partnerId().equals("alpha")).findFirst().orElseThrow();
         // 20 + 16 + 15 x (1 - 6/168) = 14.5
         assertThat(alpha.score()).isEqualTo(50.5);
         assertThat(alpha.explanation()).contains("no region asked (+0)", "the person's languages are not known (+0)");
+    }
+
+    /** A partner agent may not read other partners' caseloads: the same ranking, told without their figures. */
+    @Test
+    void aPartnerAgentIsToldOtherPartnersFiguresInWordsAndTheScoreInTens() {
+        List<Suggestion> agents = ranking(false);
+        assertThat(agents).extracting(Suggestion::partnerId).containsExactly("alpha", "echo", "bravo", "foxtrot", "delta", "charlie");
+        assertThat(agents).extracting(Suggestion::score).containsExactly(90.0, 60.0, 40.0, 100.0, 80.0, 60.0);
+        assertThat(agents.get(0).explanation()).containsExactly(
+                "serves Oriental (+30)",
+                "has free places",
+                "accepts most referrals it answers",
+                "usually answers within the time an EMERGENCY referral allows",
+                "speaks fr (+10)");
+        assertThat(agents.get(5).explanation()).contains("has no free place");
+        assertThat(agents).flatExtracting(Suggestion::explanation)
+                          .noneMatch(sentence -> sentence.matches(".*\\d+ of \\d+.*|.*%.*|.*median.*"));
     }
 }
