@@ -1,11 +1,24 @@
 package org.referrals.infra.web;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.referrals.infra.security.HttpHardeningProperties;
@@ -37,8 +50,40 @@ public class ServerTimeouts {
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, "requestHeadDeadline", new RequestHeadDeadline(headers, idle));
+                        channel.pipeline().addAfter("requestHeadDeadline", "undecodableRequests", new UndecodableRequests());
                     }
                 });
+    }
+
+    /**
+     * A request line or headers too long for the codec (or not HTTP at all) get a problem document, like every other
+     * refusal, instead of the server's empty 414, 431 or 400; then the connection closes.
+     */
+    static final class UndecodableRequests extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            if (!(message instanceof HttpRequest request) || request.decoderResult().isSuccess()) {
+                context.fireChannelRead(message);
+                return;
+            }
+            ReferenceCountUtil.release(message);
+            Throwable cause = request.decoderResult().cause();
+            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST;
+            String detail = status == HttpResponseStatus.REQUEST_URI_TOO_LONG ? "the request line is too long"
+                    : status == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE ? "the request headers are too large"
+                    : "the request is not valid HTTP";
+            byte[] body = ("{\"type\":\"/problems/request-rejected\",\"title\":\""
+                           + status.reasonPhrase() + "\",\"status\":" + status.code() + ",\"detail\":\"" + detail + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     /**

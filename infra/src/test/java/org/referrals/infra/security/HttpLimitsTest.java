@@ -1,5 +1,6 @@
 package org.referrals.infra.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -122,6 +123,37 @@ class HttpLimitsTest {
             // a byte every 200 ms: never 1 s without a read, but the body's 3 s run out
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                    .until(() -> closedAfterWriting(socket, "x"));
+        }
+    }
+
+    @Test
+    void whatTheServerRefusesBeforeAnyControllerIsAProblemDocumentToo() throws IOException {
+        assertThat(raw("GET /api/partners/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"status\":414");
+        assertThat(raw("GET /api/partners HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431").contains("application/problem+json").contains("\"status\":431");
+        assertThat(raw("GET /api/partners/a%2F..%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .as("the path firewall").startsWith("HTTP/1.1 400").contains("application/problem+json").contains("request-rejected");
+    }
+
+    /** Sends the bytes as they are and reads the answer until the server closes or goes quiet. */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = socket.getInputStream().read(buffer)) != -1; ) {
+                    answer.write(buffer, 0, read);
+                    if (answer.toString(StandardCharsets.UTF_8).contains("}")) {
+                        break; // the problem document is complete
+                    }
+                }
+            } catch (SocketTimeoutException | java.net.SocketException quietOrReset) {
+                // what arrived is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
         }
     }
 
