@@ -2,7 +2,11 @@ package org.referrals.infra.backup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
@@ -15,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +44,15 @@ public class BackupController {
     private final Path backupDir;
     private final boolean axonServer;
 
+    /** Each backup copies the whole event store: a few an hour, so that a stolen admin key cannot fill the disk. */
+    private final Bucket backups;
+
     public BackupController(DataSource eventStore, DataDirectory dataDirectory, ReferralsProperties properties,
                             @Value("${referrals.backup-dir:}") String backupDir,
-                            @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+                            @Value("${axon.axonserver.enabled:false}") boolean axonServer,
+                            @Value("${referrals.backup.per-hour:6}") int perHour) {
+        this.backups = Bucket.builder().addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
+                             .build();
         this.eventStore = eventStore;
         this.axonServer = axonServer;
         this.properties = properties;
@@ -55,13 +66,21 @@ public class BackupController {
                              + "backed up apart. Restore with --referrals.restore-from=<zip> into a new data directory "
                              + "and REFERRALS_KEYS_DIR (or REFERRALS_MASTER_KEY); the read models are rebuilt and the "
                              + "erasures of the ledger applied again at that first start. 409 with an external event "
-                             + "store or Axon Server (back those up with their own tools).")
+                             + "store or Axon Server (back those up with their own tools). At most "
+                             + "REFERRALS_BACKUP_PER_HOUR (6) an hour, then 429 with Retry-After.")
     public Mono<ResponseEntity<BackupTaken>> backup() {
         // with Axon Server the SQLite file holds the case keys only: a backup of it alone would look whole and not be
         if (!properties.eventstore().embedded() || axonServer) {
             throw ReadProblems.problem(HttpStatus.CONFLICT, "backup-not-embedded", "Backup not possible here",
                     "the events are not in the embedded data directory (external database or Axon Server): back them "
                     + "up with their own tools");
+        }
+        ConsumptionProbe allowed = backups.tryConsumeAndReturnRemaining(1);
+        if (!allowed.isConsumed()) {
+            ErrorResponseException tooMany = ReadProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-backups", "Too many backups",
+                    "the hour's backups were taken; try again later");
+            tooMany.getHeaders().set("Retry-After", Long.toString(Math.max(1, Duration.ofNanos(allowed.getNanosToWaitForRefill()).toSeconds())));
+            throw tooMany;
         }
         return Mono.fromCallable(() -> {
             Path target = backupDir.resolve("referrals-" + NAME.format(java.time.Instant.now()) + ".zip");

@@ -20,6 +20,7 @@ import org.referrals.api.partner.ServiceCategory;
 import org.referrals.infra.api.ApiClient;
 import org.referrals.infra.support.RunningApplication;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /**
  * A backup taken while referrals are being written restores into a new directory that starts, rebuilds its read
@@ -41,7 +42,7 @@ class BackupRestoreTest {
         AuditCheckpoint checkpoint;
         Map<?, ?> taken;
         try (RunningApplication app = RunningApplication.start(dir.resolve("data"), "referrals.bootstrap-admin-key=" + ApiClient.ADMIN_KEY,
-                                                               "referrals.backup-dir=" + backups)) {
+                                                               "referrals.backup-dir=" + backups, "referrals.backup.per-hour=2")) {
             ApiClient api = new ApiClient(app.web());
             var parties = api.parties("bk", ServiceCategory.HEALTH_CARE);
             ownerKey = parties.referrerKey();
@@ -69,6 +70,10 @@ class BackupRestoreTest {
             writing.set(false);
             writer.join();
             api.post("/api/admin/backups", api.coordinatorKey(), null).expectStatus().isForbidden();
+            // two an hour here: a second, then a refusal that says when to come back
+            api.post("/api/admin/backups", ApiClient.ADMIN_KEY, null).expectStatus().isCreated();
+            api.post("/api/admin/backups", ApiClient.ADMIN_KEY, null).expectStatus().isEqualTo(429)
+               .expectHeader().exists("Retry-After").expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         Path backup = Path.of(taken.get("file").toString());
