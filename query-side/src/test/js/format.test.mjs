@@ -75,3 +75,13 @@ test('a large map draws its agreements and its largest flows only', () => {
   assert.deepEqual(drawn.edges.map((e) => e.from), ['b', 'c', 'e']);
   assert.equal(drawn.omitted, 2);
 });
+
+test("an analyst's hidden counts give no rate and are drawn last, as the smallest flows", () => {
+  assert.equal(acceptanceRate('<5', 7), null);
+  assert.equal(acceptanceRate(6, 'x'), null);
+  const edges = [{ from: 'a', to: 'b', referrals: '<5' }, { from: 'a', to: 'c', referrals: 9 },
+    { from: 'b', to: 'c', referrals: 'x' }, { from: 'c', to: 'd', referrals: 0, agreement: true }];
+  const drawn = drawnEdges(edges, 1);
+  assert.deepEqual(drawn.edges.map((e) => e.to), ['c', 'd']);
+  assert.equal(drawn.omitted, 2);
+});

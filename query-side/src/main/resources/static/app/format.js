@@ -54,15 +54,17 @@ export function sortBy(items, key, descending = false) {
  * map's order, and how many flows were left out.
  */
 export function drawnEdges(edges, max) {
-  const flows = edges.filter((e) => e.referrals > 0);
+  const flows = edges.filter((e) => e.referrals !== 0);
   if (flows.length <= max) return { edges, omitted: 0 };
-  const kept = new Set([...flows].sort((a, b) => b.referrals - a.referrals).slice(0, max));
+  const count = (e) => (typeof e.referrals === 'number' ? e.referrals : 1); // an analyst's hidden counts: the least
+  const kept = new Set([...flows].sort((a, b) => count(b) - count(a)).slice(0, max));
   return { edges: edges.filter((e) => e.referrals === 0 || kept.has(e)), omitted: flows.length - max };
 }
 
 /** Share of answered referrals accepted, or null before any answer. */
 export function acceptanceRate(accepted, declined) {
-  const answered = (accepted || 0) + (declined || 0);
+  if (typeof accepted !== 'number' || typeof declined !== 'number') return null; // an analyst's hidden counts
+  const answered = accepted + declined;
   return answered === 0 ? null : accepted / answered;
 }
 

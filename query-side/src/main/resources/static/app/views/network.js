@@ -4,6 +4,12 @@ import { acceptanceColour, acceptanceRate, atCapacity, drawnEdges, edgeWidth, es
 import { t } from '../i18n.js';
 import { CATEGORIES, chart, disposeCharts, options, problemText } from './shared.js';
 
+/** An analyst's map hides small counts ("<5", or "x" for one hidden to protect another): drawn as the thinnest. */
+function weight(count) {
+  if (typeof count === 'number') return count;
+  return count ? 1 : 0;
+}
+
 /** Flows drawn at most: beyond a few hundred a force layout is neither readable nor fast. */
 const MAX_FLOWS_DRAWN = 400;
 const KIND_COLOURS = { NGO: '#0b5cad', GOVERNMENT: '#6f42c1', UN_AGENCY: '#0a7c86', HEALTH_FACILITY: '#c2185b',
@@ -19,7 +25,7 @@ export async function renderNetwork(view, me, filters = {}) {
   }
   const map = answer.body;
   const regions = [...new Set(map.nodes.flatMap((n) => n.regions))].sort();
-  const flows = map.edges.filter((e) => e.referrals > 0);
+  const flows = map.edges.filter((e) => weight(e.referrals) > 0);
   const agreements = map.edges.filter((e) => e.agreement);
   const drawn = drawnEdges(map.edges, MAX_FLOWS_DRAWN);
   view.innerHTML = `
@@ -47,8 +53,8 @@ export async function renderNetwork(view, me, filters = {}) {
 }
 
 function draw(element, nodes, edges, card, me) {
-  const maxLoad = Math.max(0, ...nodes.map((n) => n.activeLoad));
-  const maxFlow = Math.max(0, ...edges.map((e) => e.referrals));
+  const maxLoad = Math.max(0, ...nodes.map((n) => weight(n.activeLoad)));
+  const maxFlow = Math.max(0, ...edges.map((e) => weight(e.referrals)));
   const kinds = Object.keys(KIND_COLOURS);
   const instance = chart(element);
   instance.setOption({
@@ -61,16 +67,16 @@ function draw(element, nodes, edges, card, me) {
       categories: kinds.map((k) => ({ name: k, itemStyle: { color: KIND_COLOURS[k] } })),
       label: { show: nodes.length <= 25, position: 'right', fontSize: 11 },
       data: nodes.map((n) => ({
-        id: n.id, name: n.name, node: n, category: kinds.indexOf(n.kind), symbolSize: nodeSize(n.activeLoad, maxLoad),
+        id: n.id, name: n.name, node: n, category: kinds.indexOf(n.kind), symbolSize: nodeSize(weight(n.activeLoad), maxLoad),
         itemStyle: atCapacity(n) ? { borderColor: '#a4161a', borderWidth: 4 } : { opacity: n.active ? 1 : 0.35 },
       })),
       links: edges.map((e) => {
         const rate = acceptanceRate(e.accepted, e.declined);
         return {
           source: e.from, target: e.to, edge: e,
-          symbol: e.referrals > 0 ? ['none', 'arrow'] : ['none', 'none'],
-          lineStyle: e.referrals > 0
-            ? { width: edgeWidth(e.referrals, maxFlow), color: acceptanceColour(rate), curveness: 0.15, opacity: 0.85 }
+          symbol: weight(e.referrals) > 0 ? ['none', 'arrow'] : ['none', 'none'],
+          lineStyle: weight(e.referrals) > 0
+            ? { width: edgeWidth(weight(e.referrals), maxFlow), color: acceptanceColour(rate), curveness: 0.15, opacity: 0.85 }
             : { width: 1.5, type: 'dashed', color: '#6f42c1', curveness: 0 },
         };
       }),
@@ -85,7 +91,7 @@ function nodeTip(n) {
 }
 
 function edgeTip(e) {
-  if (!e.referrals) return escapeHtml(`${e.from} — ${e.to}`);
+  if (!weight(e.referrals)) return escapeHtml(`${e.from} — ${e.to}`);
   return `${escapeHtml(e.from)} → ${escapeHtml(e.to)}<br>${e.referrals} · ${t('caseloads.acceptance')} `
     + `${formatPercent(acceptanceRate(e.accepted, e.declined))} · ${t('caseloads.respond')} ${formatHours(e.medianHoursToRespond)}`;
 }

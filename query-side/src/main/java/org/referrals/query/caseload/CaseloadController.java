@@ -2,13 +2,18 @@ package org.referrals.query.caseload;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.Caseload;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.stats.AnalystFigures;
 import org.referrals.query.figures.CaseloadFigures;
 import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.partner.PartnerQueryController;
@@ -30,17 +35,23 @@ public class CaseloadController {
     private final MongoDatabase mongo;
     private final ReferralSnapshots referrals;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public CaseloadController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, Clock clock) {
+    public CaseloadController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, Clock clock, ObjectMapper json) {
         this.mongo = reactiveMongoDatabase;
         this.referrals = referrals;
         this.clock = clock;
+        this.json = json;
     }
 
     @GetMapping("/api/partners/{partnerId}/caseload")
     @Operation(summary = "A partner's caseload: active, capacity, by status, overdue, acceptance rate, medians",
-               description = "That partner's agents, COORDINATOR, ANALYST (another partner's agent gets 404).")
-    public Mono<Caseload> caseload(@PathVariable String partnerId, @AuthenticationPrincipal Actor actor) {
+               description = "That partner's agents, COORDINATOR, ANALYST (another partner's agent gets 404). An "
+                       + "ANALYST's counts are de-identified like the statistics: below 5 \"<5\", a count hidden to "
+                       + "protect one \"x\", rates and medians over fewer than 5 referrals null.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                                                          schema = @Schema(implementation = Caseload.class)))
+    public Mono<Object> caseload(@PathVariable String partnerId, @AuthenticationPrincipal Actor actor) {
         boolean allowed = actor.actsFor(partnerId) || actor.isCoordinator() || actor.hasRole(Role.ANALYST);
         if (!allowed) {
             return Mono.error(actor.hasRole(Role.PARTNER_AGENT) ? ReadProblems.notFound()
@@ -51,6 +62,8 @@ public class CaseloadController {
                    .map(PartnerQueryController::view)
                    .flatMap(partner -> referrals.current().map(snapshot -> CaseloadFigures.of(partnerId, partner.capacity(),
                                                                                              snapshot.inboundOf(partnerId),
-                                                                                             clock.instant())));
+                                                                                             clock.instant())))
+                   .map(caseload -> actor.isCoordinator() || actor.actsFor(partnerId) ? caseload
+                           : AnalystFigures.caseload(caseload, json));
     }
 }

@@ -28,6 +28,7 @@ import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.query.common.Figures;
 import org.referrals.query.common.ReadProblems;
+import org.referrals.query.stats.AnalystFigures;
 import org.referrals.query.common.Reports;
 import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.partner.PartnerQueryController;
@@ -69,7 +70,9 @@ public class NetworkController {
 
     @GetMapping("/api/network")
     @Operation(summary = "The network map: partners and the referral flows and agreements between them",
-               description = "Roles: COORDINATOR, ANALYST. `region` keeps the partners serving it and the edges between "
+               description = "Roles: COORDINATOR, ANALYST (whose counts are de-identified like the statistics: below 5 "
+                       + "\"<5\", a count hidden to protect one \"x\", medians over fewer than 5 referrals null). "
+                       + "`region` keeps the partners serving it and the edges between "
                        + "them; `category`, `from` and `to` (dates, `to` exclusive) count only the referrals of that "
                        + "category made in that period. Figures are about a second old (at most 5 s); the whole map is built once per "
                        + "snapshot of them and shared, gzipped for clients that send Accept-Encoding: gzip.")
@@ -83,6 +86,13 @@ public class NetworkController {
                                                 ServerHttpRequest request) {
         if (!(actor.isCoordinator() || actor.hasRole(Role.ANALYST))) {
             return Mono.error(ReadProblems.forbidden("only coordinators and analysts see the network map"));
+        }
+        if (!actor.isCoordinator()) {
+            // an analyst's map is de-identified, per request from the shared or the counted map: off the event loop
+            Mono<NetworkMap> map = category == null && from == null && to == null
+                    ? whole.get().map(WholeMap.Built::map) : Reports.inTurn(map(counted(category, from, to)));
+            return map.publishOn(Schedulers.boundedElastic())
+                      .map(counted -> answer(json(AnalystFigures.network(inRegion(counted, region), json))));
         }
         if (category == null && from == null && to == null) {
             if (region == null || region.isBlank()) {
@@ -129,7 +139,7 @@ public class NetworkController {
         return gzip != null ? gzip : any;
     }
 
-    private byte[] json(NetworkMap map) {
+    private byte[] json(Object map) {
         try {
             return json.writeValueAsBytes(map);
         } catch (JsonProcessingException e) {
