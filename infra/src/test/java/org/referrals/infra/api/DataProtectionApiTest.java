@@ -22,6 +22,7 @@ import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.Sex;
 import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.ReferralView;
 import org.referrals.infra.DataDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -86,6 +87,32 @@ class DataProtectionApiTest extends ApiTest {
         assertThat(register(agentKey, original).get("possibleDuplicates"))
                 .as("only the re-registration is left; the erased case is not found")
                 .isEqualTo(List.of(again.get("caseId")));
+    }
+
+    /** A note may name the person: read by those who read the case whole, and not after erasure. */
+    @Test
+    void aDeclineNoteNamingThePersonIsNotAnsweredAfterErasure() {
+        var parties = api.parties("dn", ServiceCategory.LEGAL_AID);
+        String caseId = api.caseOf(parties.referrerKey());
+        String referralId = api.refer(parties.referrerKey(), caseId, parties.receiver(), ServiceCategory.LEGAL_AID).referralId();
+        String note = "no bed for Yasmina Oulad-Tefrit, call 0612 345 678";
+        api.act(parties.receiverKey(), referralId, "decline", Map.of("reasonCode", "NO_CAPACITY", "note", note));
+        await().atMost(Duration.ofSeconds(5)).until(() -> note.equals(referral(referralId, parties.referrerKey()).declineNote()));
+        assertThat(referral(referralId, api.coordinatorKey()).declineNote()).isEqualTo(note);
+        assertThat(referral(referralId, parties.receiverKey()).declineNote()).as("the receiver, whose part ended").isNull();
+        assertThat(api.call(HttpMethod.GET, "/api/referrals?partnerId=" + parties.referrer() + "&direction=outbound",
+                            parties.referrerKey(), null).expectStatus().isOk().expectBody(String.class).returnResult()
+                      .getResponseBody()).as("lists carry no free text").doesNotContain("Yasmina");
+
+        api.post("/api/cases/" + caseId + "/erasure", ApiClient.ADMIN_KEY, Map.of("justification", "request of the data subject"))
+           .expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).until(() -> referral(referralId, parties.referrerKey()).declineNote() == null);
+        assertThat(referral(referralId, api.coordinatorKey()).declineNote()).isNull();
+    }
+
+    private ReferralView referral(String referralId, String key) {
+        return api.call(HttpMethod.GET, "/api/referrals/" + referralId, key, null).expectStatus().isOk()
+                  .expectBody(ReferralView.class).returnResult().getResponseBody();
     }
 
     /** Else any partner could learn, by typing a name, that a person is registered with another partner. */

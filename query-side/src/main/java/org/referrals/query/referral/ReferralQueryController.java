@@ -12,6 +12,8 @@ import org.bson.Document;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.PageOf;
 import org.referrals.api.referral.ReferralView;
+import org.referrals.query.caseregistry.CaseFields;
+import org.referrals.query.caseregistry.CaseProjection;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,11 +69,26 @@ public class ReferralQueryController {
     }
 
     @GetMapping("/{referralId}")
-    @Operation(summary = "A referral", description = "Either partner of the referral, COORDINATOR; anyone else gets 404.")
+    @Operation(summary = "A referral", description = "Either partner of the referral, COORDINATOR; anyone else gets 404. "
+                                                     + "declineNote (free text that may name the person) only for the "
+                                                     + "referring partner and coordinators, and never once the case's "
+                                                     + "personal data is erased; lists and the live stream never carry it.")
     public Mono<ReferralView> referral(@PathVariable String referralId, @AuthenticationPrincipal Actor actor) {
         return Mono.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.eq("_id", referralId)).first())
                    .filter(document -> ReferralViews.visibleTo(document, actor))
-                   .map(document -> ReferralViews.view(document, clock.instant()))
+                   .flatMap(document -> noteReadableBy(document, actor)
+                           .map(withNote -> ReferralViews.view(document, clock.instant(), withNote)))
                    .switchIfEmpty(Mono.error(ReadProblems::notFound));
+    }
+
+    /** Whether the caller reads the case whole (referrer, coordinator) and its personal data is not erased. */
+    private Mono<Boolean> noteReadableBy(Document referral, Actor actor) {
+        if (referral.getString(ReferralFields.DECLINE_NOTE) == null
+            || !(actor.isCoordinator() || actor.actsFor(referral.getString(ReferralFields.FROM)))) {
+            return Mono.just(false);
+        }
+        return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", referral.getString(ReferralFields.CASE))).first())
+                   .map(theCase -> !theCase.getBoolean(CaseFields.ERASED, false))
+                   .defaultIfEmpty(false);
     }
 }

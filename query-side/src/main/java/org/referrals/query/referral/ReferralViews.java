@@ -23,7 +23,13 @@ public final class ReferralViews {
                 || actor.actsFor(referral.getString(ReferralFields.TO));
     }
 
+    /** Without the decline note: lists and the live stream never carry free text (it may name the person). */
     public static ReferralView view(Document d, Instant now) {
+        return view(d, now, false);
+    }
+
+    /** With the decline note when {@code withNote}: for one referral, to a caller allowed to read its case. */
+    public static ReferralView view(Document d, Instant now, boolean withNote) {
         ReferralStatus status = ReferralStatus.valueOf(d.getString(ReferralFields.STATUS));
         Instant respondBy = instant(d, ReferralFields.RESPOND_BY);
         boolean overdue = status == ReferralStatus.REQUESTED && now.isAfter(respondBy);
@@ -33,6 +39,6 @@ public final class ReferralViews {
                                 instant(d, ReferralFields.CREATED_AT), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION),
                                 d.getString(ReferralFields.REDIRECTED_FROM), d.getString(ReferralFields.REDIRECTED_TO),
                                 d.getString(ReferralFields.DECLINE_REASON) == null ? null : DeclineReason.valueOf(d.getString(ReferralFields.DECLINE_REASON)),
-                                d.getString(ReferralFields.DECLINE_NOTE));
+                                withNote ? d.getString(ReferralFields.DECLINE_NOTE) : null);
     }
 }
