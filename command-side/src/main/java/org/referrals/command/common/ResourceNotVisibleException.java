@@ -6,7 +6,21 @@ package org.referrals.command.common;
  */
 public class ResourceNotVisibleException extends CommandRefusedException {
 
+    private final String resource;
+    private final String id;
+
     public ResourceNotVisibleException(String resource, String id) {
         super("%s %s not found".formatted(resource, id));
+        this.resource = resource;
+        this.id = id;
+    }
+
+    /** What kind of resource: "case", "referral", "action". */
+    public String resource() {
+        return resource;
+    }
+
+    public String id() {
+        return id;
     }
 }

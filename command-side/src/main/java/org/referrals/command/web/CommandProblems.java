@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * stack trace or internal detail is ever included.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after infra's SeenCaseRefusals, which turns some of its 404s into 403s
 public class CommandProblems {
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

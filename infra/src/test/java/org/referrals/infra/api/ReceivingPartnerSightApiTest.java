@@ -143,6 +143,27 @@ class ReceivingPartnerSightApiTest extends ApiTest {
         }
     }
 
+    /** DESIGN: an action the caller may not take on a resource it sees answers 403; on one it does not see, 404. */
+    @Test
+    void theCasesCommandsAnswer403ToAReceiverThatSeesItAnd404OnceItsPartEnded() {
+        Setup setup = referred("sight-forbidden");
+        awaitSight(setup, view -> view.person() != null);
+        String receiver = setup.parties().receiverKey();
+        Map<String, Object> commands = new java.util.LinkedHashMap<>();
+        commands.put("/api/cases/" + setup.caseId() + "/consents", new ConsentTerms(LegalBasis.CONSENT, List.of(), List.of(), null));
+        commands.put("/api/cases/" + setup.caseId() + "/close", Map.of("reason", "MOVED_AWAY"));
+        commands.put("/api/cases/" + setup.caseId() + "/erasure", Map.of("justification", "asked"));
+        commands.put("/api/referrals", ApiClient.referralBody(setup.caseId(), api.partner("sight-third", CARE), CARE));
+        long before = eventCount();
+        commands.forEach((path, body) -> api.post(path, receiver, body).expectStatus().isForbidden());
+        assertThat(eventCount()).isEqualTo(before);
+
+        api.act(receiver, setup.referralId(), "decline", Map.of("reasonCode", "NO_CAPACITY"));
+        awaitHidden(setup);
+        commands.forEach((path, body) -> api.post(path, receiver, body).expectStatus().isNotFound());
+        assertThat(eventCount()).isEqualTo(before + 1); // the decline
+    }
+
     private Timeline get(String path, String key) {
         return api.call(HttpMethod.GET, path, key, null).expectStatus().isOk().expectBody(Timeline.class).returnResult().getResponseBody();
     }
