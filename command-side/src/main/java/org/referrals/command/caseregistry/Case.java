@@ -27,12 +27,14 @@ import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.caseregistry.WithdrawConsent;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.command.common.BusinessRule;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.IllegalTransitionException;
 import org.referrals.command.common.Permissions;
 import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.common.TextSealer;
 
 /**
  * One migrant, owned by the partner that registered it. Holds its personal data only sealed (the
@@ -83,7 +85,7 @@ public class Case {
     }
 
     @CommandHandler
-    public void handle(WithdrawConsent command, Actor actor, Clock clock) {
+    public void handle(WithdrawConsent command, Actor actor, Clock clock, TextSealer texts) {
         requireOwnerOrCoordinator(actor);
         Consent consent = consents.get(command.consentId());
         if (consent == null) {
@@ -94,16 +96,16 @@ public class Case {
             throw new BusinessRuleViolationException(BusinessRule.CONSENT_ALREADY_WITHDRAWN,
                                                      "consent %s is already withdrawn".formatted(command.consentId()));
         }
-        apply(new ConsentWithdrawn(caseId, command.consentId(), command.note(), clock.instant()));
+        apply(new ConsentWithdrawn(caseId, command.consentId(), texts.sealText(caseId, command.note()), clock.instant()));
     }
 
     @CommandHandler
-    public void handle(CloseCase command, Actor actor, Clock clock) {
+    public void handle(CloseCase command, Actor actor, Clock clock, TextSealer texts) {
         requireOwnerOrCoordinator(actor);
         if (status != CaseStatus.OPEN) {
             throw new IllegalTransitionException("case", "CloseCase", status);
         }
-        apply(new CaseClosed(caseId, command.reason(), command.note(), clock.instant()));
+        apply(new CaseClosed(caseId, command.reason(), texts.sealText(caseId, command.note()), clock.instant()));
     }
 
     /**
@@ -111,7 +113,7 @@ public class Case {
      * or the system when the retention period ends; those who see the case are told so (403), anyone else that it
      * does not exist (404).
      */
-    void erase(String justification, Actor actor, Instant now) {
+    void erase(SealedText justification, Actor actor, Instant now) {
         if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.SYSTEM)) {
             requireOwnerOrCoordinator(actor);
             Permissions.requireRole(actor, "ErasePersonalData", Role.ADMIN);

@@ -10,6 +10,7 @@ import org.referrals.api.caseregistry.ErasePersonalData;
 import org.referrals.api.caseregistry.RegisterCase;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
+import org.referrals.api.common.SealedText;
 import org.referrals.command.common.ActionNotAllowedException;
 import org.referrals.command.common.BusinessRule;
 import org.referrals.command.common.BusinessRuleViolationException;
@@ -72,10 +73,14 @@ public class CaseCommandHandler {
         aggregate.execute(found -> found.correctDetails(sealed, command.vulnerabilities(), command.countryOfReturn(), actor));
     }
 
-    /** Records the erasure, then destroys the key in the same transaction: both happen, or neither. */
+    /**
+     * Records the erasure, then destroys the key in the same transaction: both happen, or neither. The justification
+     * is sealed with the key it destroys (it may name the person): the event keeps who erased and when.
+     */
     @CommandHandler
     public void handle(ErasePersonalData command, Actor actor) {
-        cases.load(command.caseId()).execute(found -> found.erase(command.justification(), actor, clock.instant()));
+        SealedText justification = sealer.sealText(command.caseId(), command.justification()); // no side effect
+        cases.load(command.caseId()).execute(found -> found.erase(justification, actor, clock.instant()));
         sealer.destroyKey(command.caseId());
     }
 

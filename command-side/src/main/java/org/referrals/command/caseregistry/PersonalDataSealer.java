@@ -3,12 +3,13 @@ package org.referrals.command.caseregistry;
 import java.util.List;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.command.common.TextSealer;
 
 /**
  * Encrypts a case's personal data under that case's own data key, creating the key the first time. Implemented
  * in {@code infra}, where the key store lives: the key must be durable no later than the event that needs it.
  */
-public interface PersonalDataSealer {
+public interface PersonalDataSealer extends TextSealer {
 
     SealedPersonalData seal(String caseId, PersonalDetails details);
 

@@ -1,9 +1,10 @@
 package org.referrals.command.referral;
 
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.Urgency;
 
 /** What a redirected referral inherits from the one it replaces. */
 record RedirectSource(String referralId, String caseId, String fromPartnerId, ServiceCategory serviceCategory,
-                      Urgency urgency, String reason) {
+                      Urgency urgency, SealedText reason) {
 }

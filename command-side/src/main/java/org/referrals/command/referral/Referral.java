@@ -44,7 +44,9 @@ import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.StartService;
 import org.referrals.api.referral.Urgency;
 import org.referrals.command.common.ActionNotAllowedException;
+import org.referrals.api.common.SealedText;
 import org.referrals.command.common.BusinessRule;
+import org.referrals.command.common.TextSealer;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.ResourceNotVisibleException;
 
@@ -63,7 +65,7 @@ public class Referral {
     private String toPartnerId;
     private ServiceCategory serviceCategory;
     private Urgency urgency;
-    private String reason;
+    private SealedText reason;
     private ReferralStatus status;
     private Instant respondBy;
     private boolean overdueRecorded;
@@ -79,83 +81,83 @@ public class Referral {
     }
 
     @CommandHandler
-    public ReferralResult handle(AcceptReferral command, Actor actor) {
+    public ReferralResult handle(AcceptReferral command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.ACCEPT);
-        apply(new ReferralAccepted(referralId, command.note()));
+        apply(new ReferralAccepted(referralId, texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(DeclineReferral command, Actor actor) {
+    public ReferralResult handle(DeclineReferral command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.DECLINE);
         requireNoteFor(command.reasonCode() == DeclineReason.OTHER, command.note());
-        apply(new ReferralDeclined(referralId, command.reasonCode(), command.note()));
+        apply(new ReferralDeclined(referralId, command.reasonCode(), texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(PutReferralOnHold command, Actor actor) {
+    public ReferralResult handle(PutReferralOnHold command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.HOLD);
-        apply(new ReferralPutOnHold(referralId, command.note()));
+        apply(new ReferralPutOnHold(referralId, texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(ResumeReferral command, Actor actor) {
+    public ReferralResult handle(ResumeReferral command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.RESUME);
-        apply(new ReferralResumed(referralId, command.note()));
+        apply(new ReferralResumed(referralId, texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(StartService command, Actor actor) {
+    public ReferralResult handle(StartService command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.START);
-        apply(new ServiceStarted(referralId, command.note()));
+        apply(new ServiceStarted(referralId, texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(DeliverService command, Actor actor) {
+    public ReferralResult handle(DeliverService command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.DELIVER);
-        apply(new ServiceDelivered(referralId, command.outcome(), command.note()));
+        apply(new ServiceDelivered(referralId, command.outcome(), texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(FailService command, Actor actor) {
+    public ReferralResult handle(FailService command, Actor actor, TextSealer texts) {
         requireReceiver(actor, ReferralLifecycle.FAIL);
         requireNoteFor(command.reasonCode() == FailureReason.OTHER, command.note());
-        apply(new ServiceFailed(referralId, command.reasonCode(), command.note()));
+        apply(new ServiceFailed(referralId, command.reasonCode(), texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(CancelReferral command, Actor actor) {
+    public ReferralResult handle(CancelReferral command, Actor actor, TextSealer texts) {
         requireVisibleTo(actor);
         if (!(actor.actsFor(fromPartnerId) || actor.actsFor(toPartnerId) || actor.isCoordinator())) {
             throw notAllowed(ReferralLifecycle.CANCEL, "the referring or receiving partner or a coordinator");
         }
         ReferralLifecycle.CANCEL.check(status);
-        apply(new ReferralCancelled(referralId, status, command.reason()));
+        apply(new ReferralCancelled(referralId, status, texts.sealText(caseId, command.reason())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(CloseReferral command, Actor actor) {
+    public ReferralResult handle(CloseReferral command, Actor actor, TextSealer texts) {
         requireReferrerOrCoordinator(actor, ReferralLifecycle.CLOSE);
         requireNoteFor(command.closureReason() == ReferralClosureReason.OTHER, command.note());
-        apply(new ReferralClosed(referralId, command.closureReason(), command.note()));
+        apply(new ReferralClosed(referralId, command.closureReason(), texts.sealText(caseId, command.note())));
         return result();
     }
 
     @CommandHandler
-    public ReferralResult handle(AddReferralNote command, Actor actor) {
+    public ReferralResult handle(AddReferralNote command, Actor actor, TextSealer texts) {
         requireVisibleTo(actor);
         if (actor.hasRole(Role.SYSTEM)) {
             throw notAllowed(ReferralLifecycle.NOTE, "a party to the referral or a coordinator");
         }
         ReferralLifecycle.NOTE.check(status);
-        apply(new ReferralNoteAdded(referralId, command.note()));
+        apply(new ReferralNoteAdded(referralId, texts.sealText(caseId, command.note())));
         return result();
     }
 
@@ -192,7 +194,7 @@ public class Referral {
     }
 
     /** Second half of a redirect, once the new referral exists: links this one to it. */
-    void recordRedirect(String newReferralId, String newPartnerId, String note) {
+    void recordRedirect(String newReferralId, String newPartnerId, SealedText note) {
         apply(new ReferralRedirected(referralId, newReferralId, newPartnerId, note));
     }
 

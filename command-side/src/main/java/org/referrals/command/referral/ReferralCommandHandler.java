@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.MakeReferral;
 import org.referrals.api.referral.RedirectReferral;
@@ -18,6 +19,7 @@ import org.referrals.api.referral.ReferralResult;
 import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.Urgency;
 import org.referrals.command.caseregistry.Case;
+import org.referrals.command.common.TextSealer;
 import org.referrals.command.partner.Partner;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,14 @@ public class ReferralCommandHandler {
     private final Repository<Referral> referrals;
     private final ReferralEligibility eligibility;
     private final Clock clock;
+    private final TextSealer texts;
 
     public ReferralCommandHandler(Repository<Referral> referralRepository, Repository<Partner> partnerRepository,
-                                  Repository<Case> caseRepository, Clock clock) {
+                                  Repository<Case> caseRepository, Clock clock, TextSealer texts) {
         this.referrals = referralRepository;
-        this.eligibility = new ReferralEligibility(partnerRepository, caseRepository);
+        this.eligibility = new ReferralEligibility(partnerRepository, caseRepository, texts);
         this.clock = clock;
+        this.texts = texts;
     }
 
     @CommandHandler
@@ -43,7 +47,8 @@ public class ReferralCommandHandler {
         var verdict = eligibility.check(command.caseId(), command.toPartnerId(), command.serviceCategory(),
                                         command.consentOverride(), actor, now);
         return request(command.referralId(), command.caseId(), verdict.fromPartnerId(), command.toPartnerId(),
-                       command.serviceCategory(), command.urgency(), command.reason(), null, verdict.legalBasis(), now);
+                       command.serviceCategory(), command.urgency(), texts.sealText(command.caseId(), command.reason()), null,
+                       verdict.legalBasis(), now);
     }
 
     @CommandHandler
@@ -56,12 +61,13 @@ public class ReferralCommandHandler {
         ReferralResult created = request(command.newReferralId(), source.caseId(), source.fromPartnerId(),
                                          command.toPartnerId(), source.serviceCategory(), source.urgency(),
                                          source.reason(), source.referralId(), verdict.legalBasis(), now);
-        original.execute(found -> found.recordRedirect(command.newReferralId(), command.toPartnerId(), command.note()));
+        original.execute(found -> found.recordRedirect(command.newReferralId(), command.toPartnerId(),
+                                                       texts.sealText(source.caseId(), command.note())));
         return created;
     }
 
     private ReferralResult request(String referralId, String caseId, String fromPartnerId, String toPartnerId,
-                                   ServiceCategory category, Urgency urgency, String reason, String redirectedFrom,
+                                   ServiceCategory category, Urgency urgency, SealedText reason, String redirectedFrom,
                                    ReferralLegalBasis legalBasis, Instant now) throws Exception {
         var requested = new ReferralRequested(referralId, caseId, fromPartnerId, toPartnerId, category, urgency, reason,
                                               now, now.plus(urgency.responseTime()), redirectedFrom, legalBasis);

@@ -13,6 +13,7 @@ import org.referrals.command.caseregistry.Case;
 import org.referrals.command.common.BusinessRule;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.common.TextSealer;
 import org.referrals.command.partner.Partner;
 
 /**
@@ -26,9 +27,12 @@ class ReferralEligibility {
     private final Repository<Partner> partners;
     private final Repository<Case> cases;
 
-    ReferralEligibility(Repository<Partner> partners, Repository<Case> cases) {
+    private final TextSealer texts;
+
+    ReferralEligibility(Repository<Partner> partners, Repository<Case> cases, TextSealer texts) {
         this.partners = partners;
         this.cases = cases;
+        this.texts = texts;
     }
 
     /** What a permitted referral needs to record. */
@@ -47,7 +51,7 @@ class ReferralEligibility {
         ReferralLegalBasis basis = referredCase
                 .invoke(found -> found.legalBasisFor(toPartnerId, category, now))
                 .map(consent -> ReferralLegalBasis.consent(consent.consentId(), consent.legalBasis()))
-                .orElseGet(() -> overrideBy(actor, override, () -> referredCase.invoke(
+                .orElseGet(() -> overrideBy(caseId, actor, override, () -> referredCase.invoke(
                         found -> found.missingLegalBasis(toPartnerId, category, now))));
         return new Verdict(owner, basis);
     }
@@ -71,7 +75,7 @@ class ReferralEligibility {
     }
 
     /** Without a covering legal basis: the coordinator's justified override, or the reason why not. */
-    private static ReferralLegalBasis overrideBy(Actor actor, ConsentOverride override,
+    private ReferralLegalBasis overrideBy(String caseId, Actor actor, ConsentOverride override,
                                                  Supplier<BusinessRuleViolationException> whyNot) {
         if (override == null) {
             throw whyNot.get();
@@ -80,7 +84,7 @@ class ReferralEligibility {
             throw new BusinessRuleViolationException(BusinessRule.CONSENT_OVERRIDE_NOT_ALLOWED,
                                                      "only a coordinator may override consent, with a written justification");
         }
-        return ReferralLegalBasis.override(override.justification());
+        return ReferralLegalBasis.override(texts.sealText(caseId, override.justification()));
     }
 
     private Aggregate<Case> loadCase(String caseId) {

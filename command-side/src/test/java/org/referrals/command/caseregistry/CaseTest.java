@@ -1,5 +1,6 @@
 package org.referrals.command.caseregistry;
 
+import static org.referrals.command.testing.TestData.text;
 import static org.referrals.command.testing.TestData.ADMIN;
 import static org.referrals.command.testing.TestData.CASE_ID;
 import static org.referrals.command.testing.TestData.CLOCK;
@@ -67,6 +68,7 @@ class CaseTest {
         others = new InMemoryAggregates(CLOCK);
         others.partner(REFERRER, partnerRegistered(REFERRER));
         sealer = new FakeSealer();
+        fixture.registerInjectableResource(sealer);
         // earlier cases (possible duplicates) are read from their own store
         fixture.registerAnnotatedCommandHandler(new CaseCommandHandler(new RoutingRepository<>(fixture.getRepository(), CASE_ID, others.cases),
                                                                        others.partners, sealer, CLOCK));
@@ -178,7 +180,7 @@ class CaseTest {
     void aConsentIsWithdrawnOnce() {
         fixture.given(caseRegistered(REFERRER), consentForAnything())
                .when(new WithdrawConsent(CASE_ID, CONSENT_ID, "asked by the client"), as(REFERRER_AGENT))
-               .expectEvents(new ConsentWithdrawn(CASE_ID, CONSENT_ID, "asked by the client", NOW));
+               .expectEvents(new ConsentWithdrawn(CASE_ID, CONSENT_ID, text("asked by the client"), NOW));
         fixture.given(caseRegistered(REFERRER), consentForAnything(), new ConsentWithdrawn(CASE_ID, CONSENT_ID, null, NOW))
                .when(new WithdrawConsent(CASE_ID, CONSENT_ID, "again"), as(REFERRER_AGENT))
                .expectException(BusinessRuleViolationException.class);
@@ -195,7 +197,7 @@ class CaseTest {
     void theOwnerClosesTheCaseOnce() {
         fixture.given(caseRegistered(REFERRER), consentForAnything())
                .when(new CloseCase(CASE_ID, CaseClosureReason.SUPPORT_PERIOD_ENDED, "12 months"), as(REFERRER_AGENT))
-               .expectEvents(new CaseClosed(CASE_ID, CaseClosureReason.SUPPORT_PERIOD_ENDED, "12 months", NOW));
+               .expectEvents(new CaseClosed(CASE_ID, CaseClosureReason.SUPPORT_PERIOD_ENDED, text("12 months"), NOW));
         fixture.given(caseRegistered(REFERRER), consentForAnything(),
                       new CaseClosed(CASE_ID, CaseClosureReason.OPTED_OUT, null, NOW))
                .when(new CloseCase(CASE_ID, CaseClosureReason.OTHER, "again"), as(COORDINATOR))
@@ -207,9 +209,9 @@ class CaseTest {
     void anAdminErasesPersonalDataOnceAndItsKeyIsDestroyed() {
         fixture.given(caseRegistered(REFERRER), consentForAnything())
                .when(new ErasePersonalData(CASE_ID, "request of the data subject"), as(ADMIN))
-               .expectEvents(new CasePersonalDataErased(CASE_ID, "request of the data subject", NOW));
+               .expectEvents(new CasePersonalDataErased(CASE_ID, text("request of the data subject"), NOW));
         org.assertj.core.api.Assertions.assertThat(sealer.destroyedKeys).containsExactly(CASE_ID);
-        fixture.given(caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, "x", NOW))
+        fixture.given(caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, text("x"), NOW))
                .when(new ErasePersonalData(CASE_ID, "again"), as(ADMIN))
                .expectException(BusinessRuleViolationException.class);
     }
@@ -217,9 +219,9 @@ class CaseTest {
     @Test
     void theSystemErasesAClosedCaseWhenItsRetentionPeriodEnds() {
         fixture.given(caseRegistered(REFERRER), consentForAnything(),
-                      new CaseClosed(CASE_ID, CaseClosureReason.SUPPORT_PERIOD_ENDED, "done", NOW))
+                      new CaseClosed(CASE_ID, CaseClosureReason.SUPPORT_PERIOD_ENDED, text("done"), NOW))
                .when(new ErasePersonalData(CASE_ID, "retention period of P5Y after closure ended"), as(SYSTEM))
-               .expectEvents(new CasePersonalDataErased(CASE_ID, "retention period of P5Y after closure ended", NOW));
+               .expectEvents(new CasePersonalDataErased(CASE_ID, text("retention period of P5Y after closure ended"), NOW));
         org.assertj.core.api.Assertions.assertThat(sealer.destroyedKeys).containsExactly(CASE_ID);
     }
 
@@ -244,7 +246,7 @@ class CaseTest {
 
     @Test
     void erasedDataCannotBeCorrected() {
-        fixture.given(caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, "x", NOW))
+        fixture.given(caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, text("x"), NOW))
                .when(new CorrectCaseDetails(CASE_ID, person(), Set.of(), "SN"), as(REFERRER_AGENT))
                .expectException(BusinessRuleViolationException.class)
                .expectNoEvents();

@@ -1,5 +1,6 @@
 package org.referrals.command.referral;
 
+import static org.referrals.command.testing.TestData.text;
 import static org.referrals.command.testing.TestData.ANALYST;
 import static org.referrals.command.testing.TestData.CASE_ID;
 import static org.referrals.command.testing.TestData.CLOCK;
@@ -51,6 +52,7 @@ import org.referrals.command.common.BusinessRule;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.IllegalTransitionException;
 import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.testing.FakeSealer;
 import org.referrals.command.testing.InMemoryAggregates;
 import org.referrals.command.testing.RoutingRepository;
 
@@ -65,12 +67,13 @@ class ReferralCommandHandlerTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(new FakeSealer()); // seals notes as TestData.text
         others = new InMemoryAggregates(CLOCK);
         others.partner(REFERRER, partnerRegistered(REFERRER, ServiceCategory.LEGAL_AID));
         others.partner(RECEIVER, partnerRegistered(RECEIVER, CARE, ServiceCategory.COUNSELLING));
         others.partner(THIRD, partnerRegistered(THIRD, CARE));
         fixture.registerAnnotatedCommandHandler(
-                new ReferralCommandHandler(fixture.getRepository(), others.partners, others.cases, CLOCK));
+                new ReferralCommandHandler(fixture.getRepository(), others.partners, others.cases, CLOCK, new FakeSealer()));
     }
 
     private static MakeReferral referral(Urgency urgency, ConsentOverride override) {
@@ -78,7 +81,7 @@ class ReferralCommandHandlerTest {
     }
 
     private static ReferralRequested requested(Urgency urgency, ReferralLegalBasis basis) {
-        return new ReferralRequested(REFERRAL_ID, CASE_ID, REFERRER, RECEIVER, CARE, urgency, "needs a check-up", NOW,
+        return new ReferralRequested(REFERRAL_ID, CASE_ID, REFERRER, RECEIVER, CARE, urgency, text("needs a check-up"), NOW,
                                      NOW.plus(urgency.responseTime()), null, basis);
     }
 
@@ -155,7 +158,7 @@ class ReferralCommandHandlerTest {
         var justification = "child at risk, guardian unreachable";
         fixture.givenNoPriorActivity()
                .when(referral(Urgency.EMERGENCY, new ConsentOverride(justification)), as(COORDINATOR))
-               .expectEvents(requested(Urgency.EMERGENCY, ReferralLegalBasis.override(justification)));
+               .expectEvents(requested(Urgency.EMERGENCY, ReferralLegalBasis.override(text(justification))));
     }
 
     @Test
@@ -182,7 +185,7 @@ class ReferralCommandHandlerTest {
 
     @Test
     void anErasedCaseIsNotReferred() {
-        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, "x", NOW));
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), new CasePersonalDataErased(CASE_ID, text("x"), NOW));
         expectRefusal(referral(Urgency.ROUTINE, null), BusinessRule.CASE_ERASED);
     }
 
@@ -215,8 +218,9 @@ class ReferralCommandHandlerTest {
     /** The fixture follows the original referral; the new one is created among the others. */
     private void redirectingFromTheFixture() {
         fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(new FakeSealer()); // seals notes as TestData.text
         var referrals = new RoutingRepository<>(fixture.getRepository(), REFERRAL_ID, others.referrals).creatingInOthers();
-        fixture.registerAnnotatedCommandHandler(new ReferralCommandHandler(referrals, others.partners, others.cases, CLOCK));
+        fixture.registerAnnotatedCommandHandler(new ReferralCommandHandler(referrals, others.partners, others.cases, CLOCK, new FakeSealer()));
     }
 
     private static RedirectReferral redirectTo(String partnerId) {
@@ -230,7 +234,7 @@ class ReferralCommandHandlerTest {
         redirectingFromTheFixture();
         fixture.given(ReferralHistory.reaching(ReferralStatus.DECLINED))
                .when(redirectTo(THIRD), as(REFERRER_AGENT))
-               .expectEvents(new ReferralRedirected(REFERRAL_ID, NEW_REFERRAL_ID, THIRD, "try Tanger"))
+               .expectEvents(new ReferralRedirected(REFERRAL_ID, NEW_REFERRAL_ID, THIRD, text("try Tanger")))
                .expectResultMessagePayload(new ReferralResult(NEW_REFERRAL_ID, ReferralStatus.REQUESTED, 0));
         assertThat(others.eventsOf(NEW_REFERRAL_ID)).containsExactly(
                 new ReferralRequested(NEW_REFERRAL_ID, CASE_ID, REFERRER, THIRD, CARE, original.urgency(),
@@ -244,7 +248,7 @@ class ReferralCommandHandlerTest {
         redirectingFromTheFixture();
         fixture.given(ReferralHistory.reaching(ReferralStatus.EXPIRED))
                .when(redirectTo(THIRD), as(COORDINATOR))
-               .expectEvents(new ReferralRedirected(REFERRAL_ID, NEW_REFERRAL_ID, THIRD, "try Tanger"));
+               .expectEvents(new ReferralRedirected(REFERRAL_ID, NEW_REFERRAL_ID, THIRD, text("try Tanger")));
         assertThat(others.eventsOf(NEW_REFERRAL_ID)).hasSize(1);
     }
 

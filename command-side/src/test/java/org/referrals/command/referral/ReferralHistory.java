@@ -1,5 +1,6 @@
 package org.referrals.command.referral;
 
+import static org.referrals.command.testing.TestData.text;
 import static org.referrals.command.testing.TestData.CASE_ID;
 import static org.referrals.command.testing.TestData.CONSENT_ID;
 import static org.referrals.command.testing.TestData.NOW;
@@ -33,7 +34,7 @@ import org.referrals.api.referral.Urgency;
 public final class ReferralHistory {
 
     public static final ReferralRequested REQUESTED = new ReferralRequested(
-            REFERRAL_ID, CASE_ID, REFERRER, RECEIVER, ServiceCategory.HEALTH_CARE, Urgency.EMERGENCY, "needs care",
+            REFERRAL_ID, CASE_ID, REFERRER, RECEIVER, ServiceCategory.HEALTH_CARE, Urgency.EMERGENCY, text("needs care"),
             NOW, NOW.plus(Urgency.EMERGENCY.responseTime()), null, ReferralLegalBasis.consent(CONSENT_ID, LegalBasis.CONSENT));
 
     private ReferralHistory() {
@@ -45,12 +46,12 @@ public final class ReferralHistory {
         switch (status) {
             case REQUESTED -> { }
             case ACCEPTED -> events.add(accepted());
-            case DECLINED -> events.add(new ReferralDeclined(REFERRAL_ID, DeclineReason.NO_CAPACITY, "full"));
-            case ON_HOLD -> events.addAll(List.of(accepted(), new ReferralPutOnHold(REFERRAL_ID, "waitlist")));
+            case DECLINED -> events.add(new ReferralDeclined(REFERRAL_ID, DeclineReason.NO_CAPACITY, text("full")));
+            case ON_HOLD -> events.addAll(List.of(accepted(), new ReferralPutOnHold(REFERRAL_ID, text("waitlist"))));
             case IN_PROGRESS -> events.addAll(List.of(accepted(), started()));
             case DELIVERED -> events.addAll(List.of(accepted(), started(), delivered()));
             case FAILED -> events.addAll(List.of(accepted(), new ServiceFailed(REFERRAL_ID, FailureReason.CLIENT_UNREACHABLE, null)));
-            case CANCELLED -> events.add(new ReferralCancelled(REFERRAL_ID, ReferralStatus.REQUESTED, "duplicate"));
+            case CANCELLED -> events.add(new ReferralCancelled(REFERRAL_ID, ReferralStatus.REQUESTED, text("duplicate")));
             case EXPIRED -> events.add(new ReferralExpired(REFERRAL_ID, REQUESTED.respondBy()));
             case CLOSED -> events.addAll(List.of(accepted(), started(), delivered(),
                                                  new ReferralClosed(REFERRAL_ID, ReferralClosureReason.NEED_MET, null)));

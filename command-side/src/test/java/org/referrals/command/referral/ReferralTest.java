@@ -1,5 +1,6 @@
 package org.referrals.command.referral;
 
+import static org.referrals.command.testing.TestData.text;
 import static org.referrals.command.testing.TestData.ADMIN;
 import static org.referrals.command.testing.TestData.ANALYST;
 import static org.referrals.command.testing.TestData.COORDINATOR;
@@ -37,6 +38,7 @@ import org.referrals.api.referral.ReferralClosureReason;
 import org.referrals.command.common.ActionNotAllowedException;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.testing.FakeSealer;
 
 /** Who may send what to a referral, and the rules beside the state machine. */
 class ReferralTest {
@@ -46,6 +48,7 @@ class ReferralTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(new FakeSealer()); // seals notes as TestData.text
     }
 
     @Test
@@ -85,10 +88,10 @@ class ReferralTest {
     void theReceiverAndACoordinatorMayCancel() {
         fixture.given(ReferralHistory.reaching(ReferralStatus.ACCEPTED))
                .when(new CancelReferral(REFERRAL_ID, null, "client moved"), as(RECEIVER_AGENT))
-               .expectEvents(new ReferralCancelled(REFERRAL_ID, ReferralStatus.ACCEPTED, "client moved"));
+               .expectEvents(new ReferralCancelled(REFERRAL_ID, ReferralStatus.ACCEPTED, text("client moved")));
         fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
                .when(new CancelReferral(REFERRAL_ID, null, "duplicate"), as(COORDINATOR))
-               .expectEvents(new ReferralCancelled(REFERRAL_ID, ReferralStatus.REQUESTED, "duplicate"));
+               .expectEvents(new ReferralCancelled(REFERRAL_ID, ReferralStatus.REQUESTED, text("duplicate")));
     }
 
     @Test
@@ -105,10 +108,10 @@ class ReferralTest {
     void bothPartiesAndCoordinatorsAddNotes() {
         fixture.given(ReferralHistory.reaching(ReferralStatus.IN_PROGRESS))
                .when(new AddReferralNote(REFERRAL_ID, null, "follow-up on Monday"), as(REFERRER_AGENT))
-               .expectEvents(new ReferralNoteAdded(REFERRAL_ID, "follow-up on Monday"));
+               .expectEvents(new ReferralNoteAdded(REFERRAL_ID, text("follow-up on Monday")));
         fixture.given(ReferralHistory.reaching(ReferralStatus.IN_PROGRESS))
                .when(new AddReferralNote(REFERRAL_ID, null, "reviewed"), as(COORDINATOR))
-               .expectEvents(new ReferralNoteAdded(REFERRAL_ID, "reviewed"));
+               .expectEvents(new ReferralNoteAdded(REFERRAL_ID, text("reviewed")));
     }
 
     @Test
@@ -119,7 +122,7 @@ class ReferralTest {
                .expectNoEvents();
         fixture.given(ReferralHistory.reaching(ReferralStatus.REQUESTED))
                .when(new DeclineReferral(REFERRAL_ID, null, DeclineReason.OTHER, "building closed"), as(RECEIVER_AGENT))
-               .expectEvents(new ReferralDeclined(REFERRAL_ID, DeclineReason.OTHER, "building closed"));
+               .expectEvents(new ReferralDeclined(REFERRAL_ID, DeclineReason.OTHER, text("building closed")));
     }
 
     @Test
@@ -161,7 +164,7 @@ class ReferralTest {
         var respondBy = ReferralHistory.REQUESTED.respondBy();
         fixture.given(ReferralHistory.REQUESTED, new ReferralResponseOverdue(REFERRAL_ID, respondBy))
                .when(new AcceptReferral(REFERRAL_ID, null, "sorry for the delay"), as(RECEIVER_AGENT))
-               .expectEvents(new ReferralAccepted(REFERRAL_ID, "sorry for the delay"));
+               .expectEvents(new ReferralAccepted(REFERRAL_ID, text("sorry for the delay")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.referrals.command.referral;
 
+import static org.referrals.command.testing.TestData.text;
 import static org.referrals.api.referral.ReferralStatus.ACCEPTED;
 import static org.referrals.api.referral.ReferralStatus.CANCELLED;
 import static org.referrals.api.referral.ReferralStatus.CLOSED;
@@ -59,6 +60,7 @@ import org.referrals.api.referral.ServiceFailed;
 import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.StartService;
 import org.referrals.command.common.IllegalTransitionException;
+import org.referrals.command.testing.FakeSealer;
 
 /**
  * Every referral command in every state: allowed exactly where DESIGN section 3 allows it (the table below is
@@ -95,6 +97,7 @@ class ReferralTransitionTableTest {
     @MethodSource("everyCommandInEveryState")
     void commandInState(ReferralLifecycle transition, ReferralStatus state) {
         FixtureConfiguration<Referral> fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(new FakeSealer()); // seals notes as TestData.text
         List<Object> history = ReferralHistory.reaching(state);
         var result = fixture.given(history).when(command(transition), as(sender(transition)));
         if (ALLOWED.get(state).contains(transition)) {
@@ -137,17 +140,17 @@ class ReferralTransitionTableTest {
 
     private static Object event(ReferralLifecycle transition, ReferralStatus from) {
         return switch (transition) {
-            case ACCEPT -> new ReferralAccepted(REFERRAL_ID, "ok");
-            case DECLINE -> new ReferralDeclined(REFERRAL_ID, DeclineReason.NO_CAPACITY, "full");
-            case HOLD -> new ReferralPutOnHold(REFERRAL_ID, "waitlist");
-            case RESUME -> new ReferralResumed(REFERRAL_ID, "place free");
+            case ACCEPT -> new ReferralAccepted(REFERRAL_ID, text("ok"));
+            case DECLINE -> new ReferralDeclined(REFERRAL_ID, DeclineReason.NO_CAPACITY, text("full"));
+            case HOLD -> new ReferralPutOnHold(REFERRAL_ID, text("waitlist"));
+            case RESUME -> new ReferralResumed(REFERRAL_ID, text("place free"));
             case START -> new ServiceStarted(REFERRAL_ID, null);
-            case DELIVER -> new ServiceDelivered(REFERRAL_ID, DeliveryOutcome.SERVICE_PROVIDED, "done");
+            case DELIVER -> new ServiceDelivered(REFERRAL_ID, DeliveryOutcome.SERVICE_PROVIDED, text("done"));
             case FAIL -> new ServiceFailed(REFERRAL_ID, FailureReason.CLIENT_UNREACHABLE, null);
-            case CANCEL -> new ReferralCancelled(REFERRAL_ID, from, "no longer needed");
+            case CANCEL -> new ReferralCancelled(REFERRAL_ID, from, text("no longer needed"));
             case EXPIRE -> new ReferralExpired(REFERRAL_ID, ReferralHistory.REQUESTED.respondBy());
             case CLOSE -> new ReferralClosed(REFERRAL_ID, ReferralClosureReason.NEED_MET, null);
-            case NOTE -> new ReferralNoteAdded(REFERRAL_ID, "called the client");
+            case NOTE -> new ReferralNoteAdded(REFERRAL_ID, text("called the client"));
             case RECORD_OVERDUE -> new ReferralResponseOverdue(REFERRAL_ID, ReferralHistory.REQUESTED.respondBy());
             case REDIRECT -> throw new IllegalArgumentException("not in this table");
         };

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.common.SealedText;
 import org.referrals.command.caseregistry.PersonalDataSealer;
 
 /** Seals into a recognisable placeholder and remembers which keys were destroyed. */
@@ -18,6 +19,12 @@ public class FakeSealer implements PersonalDataSealer {
     @Override
     public SealedPersonalData seal(String caseId, PersonalDetails details) {
         return TestData.sealed(caseId);
+    }
+
+    /** The text itself in a recognisable wrapper (TestData.text): tests compare events by value. */
+    @Override
+    public SealedText sealText(String caseId, String text) {
+        return text == null || destroyedKeys.contains(caseId) ? null : new SealedText("TEST", caseId, "", text);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.api.caseregistry.Sex;
 import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.common.Actor;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.PartnerKind;
 import org.referrals.api.partner.PartnerRegistered;
 import org.referrals.api.partner.ServiceCategory;
@@ -58,6 +59,11 @@ public final class TestData {
     public static PersonalDetails person() {
         return new PersonalDetails("Amina", "Benali", LocalDate.of(1998, 4, 12), Sex.FEMALE, "SN", "+212 600 000 000",
                                    List.of("fr", "wo"));
+    }
+
+    /** A free text of the case as FakeSealer seals it. */
+    public static SealedText text(String text) {
+        return new SealedText("TEST", CASE_ID, "", text);
     }
 
     public static SealedPersonalData sealed(String caseId) {

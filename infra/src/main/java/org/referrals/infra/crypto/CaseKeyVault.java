@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.common.SealedText;
 import org.referrals.command.caseregistry.PersonalDataSealer;
 import org.referrals.query.caseregistry.PersonalDataReader;
 
@@ -90,6 +91,30 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
         return store.casesWithBlindIndex(index, caseId);
     }
 
+    /** Sealed under the case's existing key only: an erased case gets no new key, and its texts are not kept. */
+    @Override
+    public SealedText sealText(String caseId, String text) {
+        if (text == null) {
+            return null;
+        }
+        return dataKey(caseId).map(key -> {
+            AesGcm.Sealed sealed = AesGcm.encrypt(key, text.getBytes(StandardCharsets.UTF_8), textAssociatedData(caseId));
+            var base64 = Base64.getEncoder();
+            return new SealedText(AesGcm.ALGORITHM, caseId, base64.encodeToString(sealed.nonce()),
+                                  base64.encodeToString(sealed.ciphertext()));
+        }).orElse(null);
+    }
+
+    @Override
+    public Optional<String> openText(String caseId, SealedText text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return dataKey(caseId).map(key -> text.isPlain() ? text.ciphertext() : new String(AesGcm.decrypt(key,
+                new AesGcm.Sealed(Base64.getDecoder().decode(text.nonce()), Base64.getDecoder().decode(text.ciphertext())),
+                textAssociatedData(caseId)), StandardCharsets.UTF_8));
+    }
+
     @Override
     public List<String> possibleDuplicatesOf(String caseId) {
         return store.casesLike(caseId);
@@ -129,6 +154,10 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
 
     private static byte[] associatedData(String caseId) {
         return ("case-personal-data:" + caseId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] textAssociatedData(String caseId) {
+        return ("case-text:" + caseId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] wrapAssociatedData(String caseId) {

@@ -66,7 +66,13 @@ class ErasureLeavesNothingTest {
             ownerKey = parties.referrerKey();
             erased = register(api, ownerKey, "Yasmina", "Oulad-Tefrit");
             kept = register(api, ownerKey, "Khadija", "Benali-Ouchen");
-            api.refer(ownerKey, erased, parties.receiver(), ServiceCategory.HEALTH_CARE);
+            String referral = api.post("/api/referrals", ownerKey, Map.of("caseId", erased, "toPartnerId", parties.receiver(),
+                    "serviceCategory", "HEALTH_CARE", "urgency", "PRIORITY", "reason", "Yasmina Oulad-Tefrit needs a check-up"))
+                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("referralId").toString();
+            api.act(parties.receiverKey(), referral, "decline",
+                    Map.of("reasonCode", "NO_CAPACITY", "note", "no bed for Yasmina Oulad-Tefrit, call 0612 345 678"));
+            // free texts are sealed at rest like the personal data: no file holds them even before the erasure
+            assertThat(filesContaining(files(data), "Oulad-Tefrit", "0612 345 678")).isEmpty();
             before = backup(api);
             wrappedKey = app.bean(JdbcTemplate.class).queryForObject("SELECT wrapped_key FROM case_data_key WHERE case_id = ?",
                                                                      byte[].class, erased);
@@ -80,6 +86,9 @@ class ErasureLeavesNothingTest {
             Map<String, byte[]> running = files(data);
             running.putAll(entries(after));
             assertNothingOpens(running, masterKey, erased, wrappedKey);
+            assertThat(filesContaining(running, "Oulad-Tefrit", "0612 345 678", "Yasmina")).isEmpty();
+            assertThat(api.call(HttpMethod.GET, "/api/referrals/" + referral, ownerKey, null).expectStatus().isOk()
+                          .expectBody(Map.class).returnResult().getResponseBody().get("declineNote")).isNull();
             // the scan sees the stores: the kept case's key is found by the same windows
             byte[] keptKey = app.bean(JdbcTemplate.class).queryForObject("SELECT wrapped_key FROM case_data_key WHERE case_id = ?",
                                                                          byte[].class, kept);
@@ -173,6 +182,18 @@ class ErasureLeavesNothingTest {
             }
         }
         return entries;
+    }
+
+    private static List<String> filesContaining(Map<String, byte[]> files, String... texts) {
+        List<String> found = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            for (String text : texts) {
+                if (indexOf(bytes, text.getBytes(StandardCharsets.UTF_8)) >= 0) {
+                    found.add(name + ": " + text);
+                }
+            }
+        });
+        return found;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.common.SealedText;
 
 /**
  * Opens a case's sealed personal data at read time, for a caller allowed to see it. Projections store only the
@@ -13,6 +14,12 @@ public interface PersonalDataReader {
 
     /** The personal data in clear, or empty once the case's data key was destroyed. */
     Optional<PersonalDetails> open(SealedPersonalData sealed);
+
+    /**
+     * A free text of the case in clear, or empty once its key was destroyed: a sealed one cannot be opened then, and
+     * one an earlier version stored in clear is no longer shown.
+     */
+    Optional<String> openText(String caseId, SealedText text);
 
     /** The other cases with the same blind index as this one (any partner's; none once erased), oldest first. */
     List<String> possibleDuplicatesOf(String caseId);

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.referrals.api.common.SealedText;
 
 /**
  * Idempotent writes for projections with one document per aggregate: each document remembers the sequence number
@@ -56,5 +57,24 @@ public final class Projections {
     public static Instant instant(Document document, String field) {
         Date date = document.getDate(field);
         return date == null ? null : date.toInstant();
+    }
+
+    /** A sealed text as a read model keeps it (opened at read time, for a caller allowed to read its case). */
+    public static Document sealed(SealedText text) {
+        return text == null ? null : new Document("algorithm", text.algorithm()).append("keyId", text.keyId())
+                                                                                .append("nonce", text.nonce())
+                                                                                .append("ciphertext", text.ciphertext());
+    }
+
+    public static SealedText sealedText(Document document, String field) {
+        Object value = document.get(field);
+        if (value instanceof String plain) {
+            return SealedText.plain(plain); // kept so by a version before texts were sealed (a MongoDB kept across)
+        }
+        if (!(value instanceof Document sealed)) {
+            return null;
+        }
+        return new SealedText(sealed.getString("algorithm"), sealed.getString("keyId"), sealed.getString("nonce"),
+                              sealed.getString("ciphertext"));
     }
 }

@@ -100,7 +100,7 @@ public class ReferralProjection {
             ReplayStatus replay) {
         status(event.referralId(), ReferralStatus.DECLINED, sequence, at, Updates.min(ReferralFields.ANSWERED_AT, Date.from(at)),
                Updates.set(ReferralFields.ANSWER, ReferralStatus.DECLINED.name()), Updates.set(ReferralFields.DECLINE_REASON, event.reasonCode().name()),
-               Updates.set(ReferralFields.DECLINE_NOTE, event.note()), Updates.set(ReferralFields.DECLINED_AT, Date.from(at)));
+               Updates.set(ReferralFields.DECLINE_NOTE, Projections.sealed(event.note())), Updates.set(ReferralFields.DECLINED_AT, Date.from(at)));
         changes.changed(event.referralId(), replay);
     }
 

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
 import org.referrals.api.common.Actor;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.common.PageOf;
 import org.referrals.api.referral.ReferralView;
-import org.referrals.query.caseregistry.CaseFields;
-import org.referrals.query.caseregistry.CaseProjection;
+import org.referrals.query.caseregistry.PersonalDataReader;
+import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,14 @@ public class ReferralQueryController {
     private final MongoDatabase mongo;
     private final ReferralSnapshots referrals;
     private final Clock clock;
+    private final PersonalDataReader personalData;
 
-    public ReferralQueryController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, Clock clock) {
+    public ReferralQueryController(MongoDatabase reactiveMongoDatabase, ReferralSnapshots referrals, Clock clock,
+                                   PersonalDataReader personalData) {
         this.mongo = reactiveMongoDatabase;
         this.referrals = referrals;
         this.clock = clock;
+        this.personalData = personalData;
     }
 
     @GetMapping
@@ -76,19 +80,18 @@ public class ReferralQueryController {
     public Mono<ReferralView> referral(@PathVariable String referralId, @AuthenticationPrincipal Actor actor) {
         return Mono.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.eq("_id", referralId)).first())
                    .filter(document -> ReferralViews.visibleTo(document, actor))
-                   .flatMap(document -> noteReadableBy(document, actor)
-                           .map(withNote -> ReferralViews.view(document, clock.instant(), withNote)))
+                   .flatMap(document -> declineNote(document, actor)
+                           .map(note -> ReferralViews.view(document, clock.instant(), note.orElse(null))))
                    .switchIfEmpty(Mono.error(ReadProblems::notFound));
     }
 
-    /** Whether the caller reads the case whole (referrer, coordinator) and its personal data is not erased. */
-    private Mono<Boolean> noteReadableBy(Document referral, Actor actor) {
-        if (referral.getString(ReferralFields.DECLINE_NOTE) == null
-            || !(actor.isCoordinator() || actor.actsFor(referral.getString(ReferralFields.FROM)))) {
-            return Mono.just(false);
+    /** Opened for those who read the case whole (referrer, coordinator); never once the case's key is destroyed. */
+    private Mono<java.util.Optional<String>> declineNote(Document referral, Actor actor) {
+        SealedText note = Projections.sealedText(referral, ReferralFields.DECLINE_NOTE);
+        if (note == null || !(actor.isCoordinator() || actor.actsFor(referral.getString(ReferralFields.FROM)))) {
+            return Mono.just(java.util.Optional.empty());
         }
-        return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", referral.getString(ReferralFields.CASE))).first())
-                   .map(theCase -> !theCase.getBoolean(CaseFields.ERASED, false))
-                   .defaultIfEmpty(false);
+        return Mono.fromCallable(() -> personalData.openText(referral.getString(ReferralFields.CASE), note))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -25,11 +25,11 @@ public final class ReferralViews {
 
     /** Without the decline note: lists and the live stream never carry free text (it may name the person). */
     public static ReferralView view(Document d, Instant now) {
-        return view(d, now, false);
+        return view(d, now, null);
     }
 
-    /** With the decline note when {@code withNote}: for one referral, to a caller allowed to read its case. */
-    public static ReferralView view(Document d, Instant now, boolean withNote) {
+    /** With the decline note opened for one referral, for a caller allowed to read its case (else null). */
+    public static ReferralView view(Document d, Instant now, String declineNote) {
         ReferralStatus status = ReferralStatus.valueOf(d.getString(ReferralFields.STATUS));
         Instant respondBy = instant(d, ReferralFields.RESPOND_BY);
         boolean overdue = status == ReferralStatus.REQUESTED && now.isAfter(respondBy);
@@ -39,6 +39,6 @@ public final class ReferralViews {
                                 instant(d, ReferralFields.CREATED_AT), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION),
                                 d.getString(ReferralFields.REDIRECTED_FROM), d.getString(ReferralFields.REDIRECTED_TO),
                                 d.getString(ReferralFields.DECLINE_REASON) == null ? null : DeclineReason.valueOf(d.getString(ReferralFields.DECLINE_REASON)),
-                                withNote ? d.getString(ReferralFields.DECLINE_NOTE) : null);
+                                declineNote);
     }
 }

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseClosureReason;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
@@ -73,7 +74,7 @@ class CaseProjectionTest {
         assertThat(stored()).isEqualTo(afterWithdrawal);
 
         projection.on(new CaseClosed("case-1", CaseClosureReason.OPTED_OUT, null, T0), 4, T0);
-        projection.on(new CasePersonalDataErased("case-1", "request", T0), 5, T0);
+        projection.on(new CasePersonalDataErased("case-1", SealedText.plain("request"), T0), 5, T0);
         assertThat(stored().getString("status")).isEqualTo("CLOSED");
         assertThat(stored().getBoolean("erased")).isTrue();
         assertThat(stored().containsKey("personalData")).isFalse();

@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.partner.Caseload;
 import org.referrals.api.partner.ServiceCategory;
@@ -69,7 +70,7 @@ class CaseloadScenarioTest {
     private String request(String to, Instant at) {
         String id = "ref-" + next++;
         referrals.apply(id, new ReferralRequested(id, "case-" + id, "ngo", to, ServiceCategory.HEALTH_CARE,
-                                                  Urgency.ROUTINE, "x", at, at.plus(Duration.ofDays(7)), null,
+                                                  Urgency.ROUTINE, SealedText.plain("x"), at, at.plus(Duration.ofDays(7)), null,
                                                   ReferralLegalBasis.consent("c", LegalBasis.CONSENT)), at);
         return id;
     }
@@ -101,7 +102,7 @@ class CaseloadScenarioTest {
         }
         for (int i = 0; i < 2; i++) {
             String id = request("clinic", T0);
-            referrals.apply(id, new ReferralCancelled(id, ReferralStatus.REQUESTED, "duplicate"), T0.plusSeconds(60));
+            referrals.apply(id, new ReferralCancelled(id, ReferralStatus.REQUESTED, SealedText.plain("duplicate")), T0.plusSeconds(60));
         }
         // of the accepted: 2 in progress, 2 delivered 2 and 4 days after acceptance, 1 still accepted
         for (int i = 0; i < 4; i++) {

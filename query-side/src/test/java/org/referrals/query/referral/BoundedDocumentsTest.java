@@ -15,6 +15,7 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralRequested;
@@ -56,7 +57,7 @@ class BoundedDocumentsTest {
             String id = String.format("r%05d", i);
             Instant at = T0.plus(Duration.ofHours(i));
             driver.apply(id, new ReferralRequested(id, String.format("case-%05d", i), "ngo", "clinic", ServiceCategory.HEALTH_CARE,
-                                                   Urgency.ROUTINE, "reason", at, at.plus(Duration.ofDays(7)), null, null), at);
+                                                   Urgency.ROUTINE, SealedText.plain("reason"), at, at.plus(Duration.ofDays(7)), null, null), at);
             driver.apply(id, new ReferralAccepted(id, null), at.plusSeconds(60));
             driver.apply(id, new ServiceStarted(id, null), at.plusSeconds(120));
             driver.apply(id, new ServiceDelivered(id, DeliveryOutcome.SERVICE_PROVIDED, null), at.plusSeconds(180));

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.DeclineReason;
@@ -57,7 +58,7 @@ class ReferralProjectionTest {
 
     private static ReferralRequested requested() {
         return new ReferralRequested(ID, "case-1", "ngo-a", "clinic-b", ServiceCategory.HEALTH_CARE, Urgency.EMERGENCY,
-                                     "check-up", T0, T0.plus(Duration.ofHours(24)), null,
+                                     SealedText.plain("check-up"), T0, T0.plus(Duration.ofHours(24)), null,
                                      ReferralLegalBasis.consent("consent-1", LegalBasis.CONSENT));
     }
 
@@ -81,7 +82,7 @@ class ReferralProjectionTest {
         projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
         projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
         projection.on(new ReferralRequested("r-2", "case-1", "ngo-a", "shelter-c", ServiceCategory.SHELTER_HOUSING, Urgency.ROUTINE,
-                                            "a bed", T0, T0.plus(Duration.ofHours(72)), null, null), 0, T0, ReplayStatus.REGULAR);
+                                            SealedText.plain("a bed"), T0, T0.plus(Duration.ofHours(72)), null, null), 0, T0, ReplayStatus.REGULAR);
         var reactive = com.mongodb.reactivestreams.client.MongoClients.create(address);
         try {
             assertThat(CaseReferrals.of(reactive.getDatabase("test"), "case-1").block())
@@ -96,7 +97,7 @@ class ReferralProjectionTest {
     void laterEventsMoveTheStatusAndVersion() {
         projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
         projection.on(new ReferralResponseOverdue(ID, T0), 1, T0.plusSeconds(10), ReplayStatus.REGULAR);
-        projection.on(new ReferralDeclined(ID, DeclineReason.NO_CAPACITY, "full"), 2, T0.plusSeconds(20), ReplayStatus.REGULAR);
+        projection.on(new ReferralDeclined(ID, DeclineReason.NO_CAPACITY, SealedText.plain("full")), 2, T0.plusSeconds(20), ReplayStatus.REGULAR);
         projection.on(new ReferralRedirected(ID, "new-id", "clinic-c", null), 3, T0.plusSeconds(30), ReplayStatus.REGULAR);
         Document d = stored();
         assertThat(d.getString("status")).isEqualTo("DECLINED");
@@ -110,7 +111,7 @@ class ReferralProjectionTest {
     void aRedeliveredEventChangesNothing() {
         projection.on(requested(), 0, T0, ReplayStatus.REGULAR);
         projection.on(new ReferralAccepted(ID, null), 1, T0.plusSeconds(5), ReplayStatus.REGULAR);
-        projection.on(new ReferralNoteAdded(ID, "x"), 2, T0.plusSeconds(6), ReplayStatus.REGULAR);
+        projection.on(new ReferralNoteAdded(ID, SealedText.plain("x")), 2, T0.plusSeconds(6), ReplayStatus.REGULAR);
         Document before = stored();
         projection.on(requested(), 0, T0, ReplayStatus.REGULAR);                            // the first event again
         projection.on(new ReferralAccepted(ID, null), 1, T0.plusSeconds(99), ReplayStatus.REGULAR); // an older one again, later

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralRequested;
@@ -159,7 +160,7 @@ class ReferralSnapshotsTest {
     private void request(String id) {
         Instant at = T0.plusSeconds(driver.nextPosition());
         driver.apply(id, new ReferralRequested(id, "case-" + id, "ngo", "clinic", ServiceCategory.HEALTH_CARE, Urgency.ROUTINE,
-                                               "reason", at, at.plus(Duration.ofDays(3)), null, null), at);
+                                               SealedText.plain("reason"), at, at.plus(Duration.ofDays(3)), null, null), at);
     }
 
     private void accept(String id) {

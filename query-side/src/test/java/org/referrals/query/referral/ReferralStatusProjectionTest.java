@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.DeclineReason;
@@ -56,8 +57,8 @@ class ReferralStatusProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
         projection = ReferralProjectionDriver.projection(database);
-        projection.on(new ReferralRequested(ID, "case", "a", "b", ServiceCategory.EDUCATION, Urgency.ROUTINE, "r", T0,
-                                            T0.plus(Duration.ofDays(7)), null, ReferralLegalBasis.override("urgent")),
+        projection.on(new ReferralRequested(ID, "case", "a", "b", ServiceCategory.EDUCATION, Urgency.ROUTINE, SealedText.plain("r"), T0,
+                                            T0.plus(Duration.ofDays(7)), null, ReferralLegalBasis.override(SealedText.plain("urgent"))),
                       0, T0, ReplayStatus.REGULAR);
     }
 
@@ -76,7 +77,7 @@ class ReferralStatusProjectionTest {
                 Arguments.of(new ServiceStarted(ID, null), ReferralStatus.IN_PROGRESS),
                 Arguments.of(new ServiceDelivered(ID, DeliveryOutcome.SERVICE_PROVIDED, null), ReferralStatus.DELIVERED),
                 Arguments.of(new ServiceFailed(ID, FailureReason.PROVIDER_UNABLE, null), ReferralStatus.FAILED),
-                Arguments.of(new ReferralCancelled(ID, ReferralStatus.REQUESTED, "x"), ReferralStatus.CANCELLED),
+                Arguments.of(new ReferralCancelled(ID, ReferralStatus.REQUESTED, SealedText.plain("x")), ReferralStatus.CANCELLED),
                 Arguments.of(new ReferralExpired(ID, T0), ReferralStatus.EXPIRED),
                 Arguments.of(new ReferralClosed(ID, ReferralClosureReason.NEED_NOT_MET, null), ReferralStatus.CLOSED));
     }

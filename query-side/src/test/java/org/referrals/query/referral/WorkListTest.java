@@ -21,6 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.DeclineReason;
 import org.referrals.api.referral.DeliveryOutcome;
@@ -114,7 +115,7 @@ class WorkListTest {
             ServiceCategory category = random.nextBoolean() ? ServiceCategory.HEALTH_CARE : ServiceCategory.LEGAL_AID;
             // minutes, few of them, so that changes at the same moment (ordered by id) happen
             Instant at = T0.plus(Duration.ofMinutes(random.nextInt(30)));
-            driver.apply(id, new ReferralRequested(id, "case-" + id, from, to, category, Urgency.ROUTINE, "reason", at,
+            driver.apply(id, new ReferralRequested(id, "case-" + id, from, to, category, Urgency.ROUTINE, SealedText.plain("reason"), at,
                                                    at.plus(Duration.ofDays(3)), null, null), at);
             int steps = random.nextInt(5);
             if (steps == 1) {
@@ -157,7 +158,7 @@ class WorkListTest {
         for (String id : List.of("r1", "r2")) {
             Instant at = id.equals("r1") ? T0 : T0.plusSeconds(60);
             driver.apply(id, new ReferralRequested(id, "case-" + id, "ngo-a", "clinic-b", ServiceCategory.HEALTH_CARE, Urgency.ROUTINE,
-                                                   "reason", T0, T0.plus(Duration.ofDays(3)), null, null), at);
+                                                   SealedText.plain("reason"), T0, T0.plus(Duration.ofDays(3)), null, null), at);
         }
         return driver;
     }

@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bson.Document;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.common.Actor;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.DeclineReason;
@@ -103,7 +104,7 @@ class StatisticsRollupTest {
             Instant at = FIRST_DAY.plusDays(random.nextInt(130)).atStartOfDay(ZoneOffset.UTC).toInstant()
                                   .plus(Duration.ofMinutes(random.nextInt(24 * 60)));
             driver.apply(id, new ReferralRequested(id, "case-" + id, "ngo", RECEIVERS.get(random.nextInt(RECEIVERS.size())),
-                                                   CATEGORIES.get(random.nextInt(CATEGORIES.size())), Urgency.ROUTINE, "reason",
+                                                   CATEGORIES.get(random.nextInt(CATEGORIES.size())), Urgency.ROUTINE, SealedText.plain("reason"),
                                                    at, at.plus(Duration.ofDays(3)), null, null), at);
             switch (random.nextInt(4)) {
                 case 1 -> driver.apply(id, new ReferralDeclined(id, DeclineReason.NO_CAPACITY, null), at.plusSeconds(60));

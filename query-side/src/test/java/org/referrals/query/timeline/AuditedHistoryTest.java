@@ -13,6 +13,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.audit.AuditVerification;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseClosureReason;
@@ -51,10 +52,10 @@ class AuditedHistoryTest {
 
     @Test
     void everyEventOfTheAggregatesInOrderWithItsActorAndASummaryWithoutFreeText() {
-        append("Referral", "r-1", 0, new ReferralNoteAdded("r-1", "Fatou's brother called on +221 77 000 00 00"), T0);
-        append("Case", "c-1", 0, new CaseClosed("c-1", CaseClosureReason.MOVED_AWAY, "to her aunt in Dakar", T0), T0.plusSeconds(60));
-        append("Referral", "r-1", 1, new ServiceFailed("r-1", FailureReason.CLIENT_UNREACHABLE, "moved to Dakar"), T0.plusSeconds(120));
-        append("Referral", "r-other", 0, new ReferralNoteAdded("r-other", "not this one"), T0.plusSeconds(30));
+        append("Referral", "r-1", 0, new ReferralNoteAdded("r-1", SealedText.plain("Fatou's brother called on +221 77 000 00 00")), T0);
+        append("Case", "c-1", 0, new CaseClosed("c-1", CaseClosureReason.MOVED_AWAY, SealedText.plain("to her aunt in Dakar"), T0), T0.plusSeconds(60));
+        append("Referral", "r-1", 1, new ServiceFailed("r-1", FailureReason.CLIENT_UNREACHABLE, SealedText.plain("moved to Dakar")), T0.plusSeconds(120));
+        append("Referral", "r-other", 0, new ReferralNoteAdded("r-other", SealedText.plain("not this one")), T0.plusSeconds(30));
 
         Timeline unchained = history.of(List.of("r-1", "c-1"));
         assertThat(unchained.entries()).as("in the order of time before the chain gives positions")

@@ -2,7 +2,8 @@ package org.referrals.api.caseregistry;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 
 @Revision("1")
-public record CaseClosed(String caseId, CaseClosureReason reason, String note, Instant closedAt) {
+public record CaseClosed(String caseId, CaseClosureReason reason, SealedText note, Instant closedAt) {
 }

@@ -2,7 +2,8 @@ package org.referrals.api.caseregistry;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 
 @Revision("1")
-public record ConsentWithdrawn(String caseId, String consentId, String note, Instant withdrawnAt) {
+public record ConsentWithdrawn(String caseId, String consentId, SealedText note, Instant withdrawnAt) {
 }

@@ -2,7 +2,8 @@ package org.referrals.api.referral;
 
 
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 
 @Revision("1")
-public record ReferralClosed(String referralId, ReferralClosureReason closureReason, String note) {
+public record ReferralClosed(String referralId, ReferralClosureReason closureReason, SealedText note) {
 }

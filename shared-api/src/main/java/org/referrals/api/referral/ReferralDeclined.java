@@ -2,7 +2,8 @@ package org.referrals.api.referral;
 
 
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 
 @Revision("1")
-public record ReferralDeclined(String referralId, DeclineReason reasonCode, String note) {
+public record ReferralDeclined(String referralId, DeclineReason reasonCode, SealedText note) {
 }

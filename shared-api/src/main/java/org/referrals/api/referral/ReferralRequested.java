@@ -3,6 +3,7 @@ package org.referrals.api.referral;
 import java.time.Instant;
 import org.referrals.api.partner.ServiceCategory;
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 /** {@code respondBy} = {@code requestedAt} + the urgency's response time; {@code redirectedFrom} optional. */
 @Revision("1")
 public record ReferralRequested(
@@ -12,7 +13,7 @@ public record ReferralRequested(
         String toPartnerId,
         ServiceCategory serviceCategory,
         Urgency urgency,
-        String reason,
+        SealedText reason,
         Instant requestedAt,
         Instant respondBy,
         String redirectedFrom,

@@ -2,7 +2,8 @@ package org.referrals.api.referral;
 
 
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 
 @Revision("1")
-public record ServiceDelivered(String referralId, DeliveryOutcome outcome, String note) {
+public record ServiceDelivered(String referralId, DeliveryOutcome outcome, SealedText note) {
 }

@@ -2,7 +2,8 @@ package org.referrals.api.referral;
 
 
 import org.axonframework.serialization.Revision;
+import org.referrals.api.common.SealedText;
 
 @Revision("1")
-public record ServiceStarted(String referralId, String note) {
+public record ServiceStarted(String referralId, SealedText note) {
 }

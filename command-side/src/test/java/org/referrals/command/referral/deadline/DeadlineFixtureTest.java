@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.command.referral.Referral;
 import org.referrals.command.referral.ReferralHistory;
+import org.referrals.command.testing.FakeSealer;
 
 /**
  * The scan against the real {@link Referral} aggregate in an {@link AggregateTestFixture}: the commands it sends
@@ -38,6 +39,7 @@ class DeadlineFixtureTest {
     @BeforeEach
     void referralRequested() {
         fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(new FakeSealer()); // seals notes as TestData.text
         recorder = new AnnotationEventHandlerAdapter(new ResponseDeadlineRecorder(deadlines, "same"));
         scanner = new DeadlineScanner(deadlines, DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build(),
                                       Clock.systemUTC(), Duration.ofHours(1));

@@ -1,5 +1,6 @@
 package org.referrals.command.referral.deadline;
 
+import static org.referrals.command.testing.TestData.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class DeadlineScanTest {
 
     private void requested() {
         recorder.on(new ReferralRequested(REFERRAL, "case", "ngo", "clinic", ServiceCategory.HEALTH_CARE, Urgency.PRIORITY,
-                                          "check-up", REQUESTED, RESPOND_BY, null, null));
+                                          text("check-up"), REQUESTED, RESPOND_BY, null, null));
     }
 
     private List<String> sentTypes() {
@@ -106,7 +107,7 @@ class DeadlineScanTest {
     static Stream<Consumer<ResponseDeadlineRecorder>> answers() {
         return Stream.of(r -> r.on(new ReferralAccepted(REFERRAL, null)),
                          r -> r.on(new ReferralDeclined(REFERRAL, DeclineReason.NO_CAPACITY, null)),
-                         r -> r.on(new ReferralCancelled(REFERRAL, ReferralStatus.REQUESTED, "not needed")),
+                         r -> r.on(new ReferralCancelled(REFERRAL, ReferralStatus.REQUESTED, text("not needed"))),
                          r -> r.on(new ReferralExpired(REFERRAL, RESPOND_BY)));
     }
 
