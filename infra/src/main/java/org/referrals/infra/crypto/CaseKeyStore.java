@@ -82,6 +82,25 @@ public class CaseKeyStore {
                                  String.class, caseId);
     }
 
+    /** Groups of cases sharing a blind index, the most recently joined first: one page of them, each oldest first. */
+    public List<List<String>> duplicateGroups(int offset, int limit) {
+        List<String> indexes = jdbc.queryForList("SELECT blind_index FROM case_data_key WHERE blind_index IS NOT NULL "
+                                                         + "GROUP BY blind_index HAVING count(*) > 1 "
+                                                         + "ORDER BY max(created_at) DESC, blind_index LIMIT ? OFFSET ?",
+                                                 String.class, limit, offset);
+        List<List<String>> groups = new java.util.ArrayList<>();
+        for (String index : indexes) {
+            groups.add(jdbc.queryForList("SELECT case_id FROM case_data_key WHERE blind_index = ? ORDER BY created_at, case_id",
+                                         String.class, index));
+        }
+        return groups;
+    }
+
+    public long duplicateGroupCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM (SELECT blind_index FROM case_data_key WHERE blind_index IS NOT NULL "
+                                           + "GROUP BY blind_index HAVING count(*) > 1) shared", Long.class);
+    }
+
     public void setClosedAt(String caseId, Instant closedAt) {
         jdbc.update("UPDATE case_data_key SET closed_at = ? WHERE case_id = ?", Timestamp.from(closedAt), caseId);
     }

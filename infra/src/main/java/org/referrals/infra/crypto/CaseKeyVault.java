@@ -120,6 +120,16 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
         return store.casesLike(caseId);
     }
 
+    @Override
+    public List<List<String>> duplicateGroups(int offset, int limit) {
+        return store.duplicateGroups(offset, limit);
+    }
+
+    @Override
+    public long duplicateGroupCount() {
+        return store.duplicateGroupCount();
+    }
+
     /**
      * Destroys the case's data key (crypto-shredding): recorded in the {@link ErasureLedger} first, deleted in the
      * command's transaction, and once that committed, its earlier copies removed from the store's log.

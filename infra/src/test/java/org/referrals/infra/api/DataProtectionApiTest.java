@@ -117,6 +117,7 @@ class DataProtectionApiTest extends ApiTest {
 
     /** Else any partner could learn, by typing a name, that a person is registered with another partner. */
     @Test
+    @SuppressWarnings("unchecked")
     void anotherPartnersCaseOfTheSamePersonIsShownToCoordinatorsOnly() {
         String theirKey = api.parties("dup-theirs", ServiceCategory.LEGAL_AID).referrerKey();
         String ourKey = api.parties("dup-ours", ServiceCategory.LEGAL_AID).referrerKey();
@@ -132,6 +133,15 @@ class DataProtectionApiTest extends ApiTest {
         assertThat(caseView(ours, ourKey).possibleDuplicates()).isNull();
         assertThat(caseView(ours, api.coordinatorKey()).possibleDuplicates()).containsExactly(theirs);
         assertThat(caseView(theirs, api.coordinatorKey()).possibleDuplicates()).containsExactly(ours);
+        // and on the coordinators' review list, marked as registered by two partners
+        Map<?, ?> review = api.call(HttpMethod.GET, "/api/cases/possible-duplicates?size=100", api.coordinatorKey(), null)
+                              .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) review.get("items")).anySatisfy(group -> {
+            assertThat((List<Map<String, Object>>) group.get("cases")).extracting(member -> member.get("caseId"))
+                                                                      .containsExactly(theirs, ours);
+            assertThat(group.get("crossPartner")).isEqualTo(true);
+        });
+        api.call(HttpMethod.GET, "/api/cases/possible-duplicates", ourKey, null).expectStatus().isForbidden();
         assertThat(register(ourKey, person).get("possibleDuplicates")).as("the partner's own case is").isEqualTo(List.of(ours));
     }
 

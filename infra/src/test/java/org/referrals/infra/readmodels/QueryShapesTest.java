@@ -42,7 +42,7 @@ class QueryShapesTest extends ApiTest {
             Map.entry("referrals {_id}", "_id"),
             Map.entry("referrals {_id: $in}", "_id: a list's page, the live stream's batch, a projection batch's versions"),
             Map.entry("cases {_id}", "_id"),
-            Map.entry("cases {_id: $in}", "_id: a projection batch's versions"),
+            Map.entry("cases {_id: $in}", "_id: a projection batch's versions, the coordinators' review of possible duplicates"),
             Map.entry("partners {_id: $in}", "_id: a projection batch's versions"),
             Map.entry("api_keys {_id: $in}", "_id: a projection batch's versions"),
             Map.entry("case_referrals {_id}", "_id: case access, the case's timeline"),

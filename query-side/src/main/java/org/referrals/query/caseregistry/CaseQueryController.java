@@ -14,8 +14,10 @@ import org.bson.Document;
 import org.referrals.api.caseregistry.CaseView;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.caseregistry.PersonalDetails;
+import org.referrals.api.caseregistry.PossibleDuplicates;
 import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.common.Actor;
+import org.referrals.api.common.PageOf;
 import org.referrals.api.common.Role;
 import org.referrals.query.common.Projections;
 import org.referrals.query.common.ReadProblems;
@@ -24,6 +26,7 @@ import org.referrals.query.referral.ReferralProjection;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,6 +61,38 @@ public class CaseQueryController {
         return CaseAccess.find(mongo, caseId, actor, now)
                          .flatMap(access -> Mono.fromCallable(() -> view(access, actor.isCoordinator(), now))
                                                 .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    @GetMapping("/api/cases/possible-duplicates")
+    @Operation(summary = "Cases that may be the same person, for a coordinator to review",
+               description = "COORDINATOR only. Groups of cases whose names and date of birth match (by blind index), "
+                             + "the most recently joined group first; crossPartner when more than one partner registered "
+                             + "them (the partners are not told).")
+    public Mono<PageOf<PossibleDuplicates>> possibleDuplicates(@AuthenticationPrincipal Actor actor,
+                                                               @RequestParam(defaultValue = "0") int page,
+                                                               @RequestParam(defaultValue = "50") int size) {
+        if (!actor.isCoordinator()) {
+            return Mono.error(ReadProblems.forbidden("only coordinators review possible duplicates"));
+        }
+        if (page < 0 || size < 1 || size > 100) {
+            return Mono.error(ReadProblems.badRequest("size", "page from 0, size from 1 to 100"));
+        }
+        return Mono.fromCallable(() -> personalData.duplicateGroups(page * size, size))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(groups -> Flux.from(mongo.getCollection(CaseProjection.COLLECTION)
+                                                     .find(Filters.in("_id", groups.stream().flatMap(List::stream).toList())))
+                           .collectMap(d -> d.getString("_id"))
+                           .map(cases -> groups.stream().map(group -> duplicates(group, cases)).toList()))
+                   .zipWith(Mono.fromCallable(personalData::duplicateGroupCount).subscribeOn(Schedulers.boundedElastic()))
+                   .map(both -> new PageOf<>(both.getT1(), page, size, both.getT2()));
+    }
+
+    private static PossibleDuplicates duplicates(List<String> group, Map<String, Document> cases) {
+        List<PossibleDuplicates.Member> members = group.stream().filter(cases::containsKey).map(cases::get)
+                .map(d -> new PossibleDuplicates.Member(d.getString("_id"), d.getString(CaseFields.OWNING_PARTNER),
+                                                        Projections.instant(d, CaseFields.REGISTERED_AT)))
+                .toList();
+        return new PossibleDuplicates(members, members.stream().map(PossibleDuplicates.Member::owningPartnerId).distinct().count() > 1);
     }
 
     private CaseView view(CaseAccess access, boolean coordinator, Instant now) {

@@ -23,4 +23,9 @@ public interface PersonalDataReader {
 
     /** The other cases with the same blind index as this one (any partner's; none once erased), oldest first. */
     List<String> possibleDuplicatesOf(String caseId);
+
+    /** One page of the groups of cases sharing a blind index (any partners'), the most recently joined first. */
+    List<List<String>> duplicateGroups(int offset, int limit);
+
+    long duplicateGroupCount();
 }
