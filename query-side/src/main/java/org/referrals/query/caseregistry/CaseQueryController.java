@@ -74,8 +74,8 @@ public class CaseQueryController {
         if (!actor.isCoordinator()) {
             return Mono.error(ReadProblems.forbidden("only coordinators review possible duplicates"));
         }
-        if (page < 0 || size < 1 || size > 100) {
-            return Mono.error(ReadProblems.badRequest("size", "page from 0, size from 1 to 100"));
+        if (ReadProblems.pageProblem(page, size, 100) != null) {
+            return Mono.error(ReadProblems.pageProblem(page, size, 100));
         }
         return Mono.fromCallable(() -> personalData.duplicateGroups(page * size, size))
                    .subscribeOn(Schedulers.boundedElastic())

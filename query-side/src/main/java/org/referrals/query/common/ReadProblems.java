@@ -21,6 +21,11 @@ public final class ReadProblems {
         return error;
     }
 
+    /** The refusal of a page outside 0.. and 1..max (a coordinator's work lists), or null when it is fine. */
+    public static ErrorResponseException pageProblem(int page, int size, int max) {
+        return page < 0 || size < 1 || size > max ? badRequest("size", "page from 0, size from 1 to " + max) : null;
+    }
+
     /** A query parameter's day (ISO, like 2026-01-31), within {@link PlausibleDates}; null when absent. */
     public static java.time.LocalDate day(String field, String value) {
         if (value == null) {

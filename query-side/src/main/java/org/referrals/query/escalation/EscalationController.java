@@ -52,8 +52,8 @@ public class EscalationController {
         if (!actor.isCoordinator()) {
             return Mono.error(ReadProblems.forbidden("only coordinators work the escalation list"));
         }
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            return Mono.error(ReadProblems.badRequest("size", "page from 0, size from 1 to " + MAX_SIZE));
+        if (ReadProblems.pageProblem(page, size, MAX_SIZE) != null) {
+            return Mono.error(ReadProblems.pageProblem(page, size, MAX_SIZE));
         }
         Instant now = clock.instant();
         // every referral's facts filtered and sorted: off the event loop
