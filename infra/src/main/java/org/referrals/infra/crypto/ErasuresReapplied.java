@@ -6,6 +6,7 @@ import org.referrals.api.common.Actor;
 import org.referrals.command.common.SystemCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code erasure-ledger}).
  */
 @Component
+@Profile("!query") // erasures are commands: where the command side runs
 public class ErasuresReapplied {
 
     static final Actor ACTOR = Actor.system("erasure-ledger");
