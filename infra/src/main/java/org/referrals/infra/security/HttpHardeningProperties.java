@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins  origins whose pages may call the API from a browser; empty: none (CORS closed)
  * @param failedAuthLimit     refused credentials per client address and per key id in a window before further ones get 429
  * @param failedAuthWindow    that window
- * @param headerTimeout       a request's line and headers must arrive within it (ServerTimeouts)
+ * @param headerTimeout       a request's line and headers must arrive within it (HttpServerGuards)
  * @param bodyReadTimeout     the longest pause while a body is read
  * @param bodyTimeout         the longest a body may take
  */

@@ -33,11 +33,12 @@ import reactor.netty.NettyPipeline;
  * {@code referrals.http.header-timeout} of the connection (or of the previous answer on a kept-alive one), a body
  * may pause at most {@code referrals.http.body-read-timeout} between reads and take at most
  * {@code referrals.http.body-timeout} in all (Reactor Netty's own {@code readTimeout} and {@code requestTimeout}), and
- * an idle kept-alive connection closes after {@code server.netty.idle-timeout}. Netty's documented extension points
- * only: a {@link NettyServerCustomizer}, and a channel handler after the HTTP codec.
+ * an idle kept-alive connection closes after {@code server.netty.idle-timeout}. And what the codec cannot read (a
+ * request line or headers too long, not HTTP) is answered with a problem document like every other refusal. Netty's
+ * documented extension points only: a {@link NettyServerCustomizer}, and channel handlers after the HTTP codec.
  */
 @Configuration
-public class ServerTimeouts {
+public class HttpServerGuards {
 
     @Bean
     NettyServerCustomizer slowClientTimeouts(HttpHardeningProperties http,
