@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.AcceptReferral;
 import org.referrals.api.referral.AddReferralNote;
@@ -44,11 +45,10 @@ import org.referrals.api.referral.ServiceStarted;
 import org.referrals.api.referral.StartService;
 import org.referrals.api.referral.Urgency;
 import org.referrals.command.common.ActionNotAllowedException;
-import org.referrals.api.common.SealedText;
 import org.referrals.command.common.BusinessRule;
-import org.referrals.command.common.TextSealer;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.ResourceNotVisibleException;
+import org.referrals.command.common.TextSealer;
 
 /**
  * One referral of a case from one partner to another, through the states of {@link ReferralLifecycle}.

@@ -1,8 +1,8 @@
 package org.referrals.command.referral;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -30,8 +30,8 @@ import org.referrals.api.referral.StartService;
 import org.referrals.command.common.ResourceNotVisibleException;
 import org.referrals.command.web.BadRequestException;
 import org.referrals.command.web.CommandDispatcher;
-import org.referrals.command.web.IfMatch;
 import org.referrals.command.web.Ids;
+import org.referrals.command.web.IfMatch;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;

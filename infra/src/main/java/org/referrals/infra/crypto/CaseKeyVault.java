@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.referrals.api.caseregistry.PersonalDetails;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.api.common.SealedText;
 import org.referrals.command.caseregistry.PersonalDataSealer;
 import org.referrals.query.caseregistry.PersonalDataReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Crypto-shredding: each case's personal data is sealed with AES-256-GCM under a data key of that case alone,

@@ -10,18 +10,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.referrals.api.apikey.EnsureBootstrapAdminKey;
 import org.referrals.api.common.Actor;
+import org.referrals.api.common.DaemonThreads;
 import org.referrals.command.apikey.ApiKeySecrets;
 import org.referrals.infra.DataDirectory;
-import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.referrals.api.common.DaemonThreads;
 
 /**
  * At start, before the web server opens: the admin key is {@code REFERRALS_BOOTSTRAP_ADMIN_KEY} when set, else the

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
-import org.referrals.infra.eventstore.EventStoreDataSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.infra.eventstore.EventStoreDataSources;
 import org.referrals.infra.support.Samples;
 
 class CaseKeyVaultTest {

@@ -1,8 +1,8 @@
 package org.referrals.query.caseload;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,11 +13,11 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.partner.Caseload;
 import org.referrals.query.common.ReadProblems;
-import org.referrals.query.stats.AnalystFigures;
 import org.referrals.query.figures.CaseloadFigures;
 import org.referrals.query.partner.PartnerProjection;
 import org.referrals.query.partner.PartnerQueryController;
 import org.referrals.query.referral.ReferralSnapshots;
+import org.referrals.query.stats.AnalystFigures;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

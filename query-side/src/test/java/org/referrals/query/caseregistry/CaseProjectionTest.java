@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.referrals.api.common.SealedText;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseClosureReason;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
@@ -24,6 +23,7 @@ import org.referrals.api.caseregistry.ConsentWithdrawn;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.api.caseregistry.Vulnerability;
+import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
 
 class CaseProjectionTest {

@@ -17,11 +17,11 @@ import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.Test;
 import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.referral.DeliveryOutcome;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralRequested;
 import org.referrals.api.referral.ServiceDelivered;
 import org.referrals.api.referral.ServiceStarted;
-import org.referrals.api.referral.DeliveryOutcome;
 import org.referrals.api.referral.Urgency;
 
 /**

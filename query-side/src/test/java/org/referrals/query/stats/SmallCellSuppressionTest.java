@@ -2,18 +2,18 @@ package org.referrals.query.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
-import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.referral.ReferralStatus;
+import org.referrals.api.referral.Statistics;
 import org.referrals.api.referral.Urgency;
 import org.referrals.query.referral.ReferralFacts;
-import org.junit.jupiter.api.Test;
-import org.referrals.api.referral.Statistics;
 
 class SmallCellSuppressionTest {
 
