@@ -74,8 +74,9 @@ public class CaseQueryController {
         if (!actor.isCoordinator()) {
             return Mono.error(ReadProblems.forbidden("only coordinators review possible duplicates"));
         }
-        if (ReadProblems.pageProblem(page, size, 100) != null) {
-            return Mono.error(ReadProblems.pageProblem(page, size, 100));
+        var badPage = ReadProblems.pageProblem(page, size, 100);
+        if (badPage != null) {
+            return Mono.error(badPage);
         }
         return Mono.fromCallable(() -> personalData.duplicateGroups(page * size, size))
                    .subscribeOn(Schedulers.boundedElastic())

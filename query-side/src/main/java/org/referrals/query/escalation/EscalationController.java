@@ -52,8 +52,9 @@ public class EscalationController {
         if (!actor.isCoordinator()) {
             return Mono.error(ReadProblems.forbidden("only coordinators work the escalation list"));
         }
-        if (ReadProblems.pageProblem(page, size, MAX_SIZE) != null) {
-            return Mono.error(ReadProblems.pageProblem(page, size, MAX_SIZE));
+        var badPage = ReadProblems.pageProblem(page, size, MAX_SIZE);
+        if (badPage != null) {
+            return Mono.error(badPage);
         }
         Instant now = clock.instant();
         // every referral's facts filtered and sorted: off the event loop
