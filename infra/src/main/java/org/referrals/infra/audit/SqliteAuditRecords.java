@@ -53,6 +53,11 @@ public final class SqliteAuditRecords implements AuditRecords, AutoCloseable {
     }
 
     @Override
+    public void forgetFrom(long position) {
+        jdbc.update("DELETE FROM audit_link WHERE position >= ?", position);
+    }
+
+    @Override
     public List<Link> between(long position, long upTo, int limit) {
         return jdbc.query(COLUMNS + "WHERE position > ? AND position <= ? ORDER BY position LIMIT ?", LINK, position, upTo, limit);
     }

@@ -2,11 +2,16 @@ package org.referrals.infra.crypto;
 
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.referrals.infra.DataDirectory;
 import org.referrals.infra.ReferralsProperties;
+import org.referrals.query.audit.AuditRecords;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 @Configuration
 public class CryptoConfiguration {
@@ -35,5 +40,18 @@ public class CryptoConfiguration {
     public CaseKeyVault caseKeyVault(CaseKeyStore store, ReferralsProperties properties, KeysDirectory keys, ErasureLedger erasures) {
         SecretKey masterKey = MasterKey.load(properties.masterKey(), keys.resolve(KeysDirectory.MASTER_KEY), store.anyKey().isPresent());
         return new CaseKeyVault(store, masterKey, erasures);
+    }
+
+    /** Where the command side runs (it holds the case keys); the event store runs it before anything reads events. */
+    @Bean
+    @Profile("!query")
+    public PlainTextResealing plainTextResealing(DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 CaseKeyVault vault, AuditRecords auditRecords, CaseKeyStore store,
+                                                 ReferralsProperties properties) {
+        if (!(eventSerializer instanceof JacksonSerializer jackson)) {
+            throw new IllegalStateException("events are stored as JSON (axon.serializer.events: jackson)");
+        }
+        return new PlainTextResealing(dataSource, jackson, vault, auditRecords, store,
+                                      properties.eventstore().embedded());
     }
 }

@@ -13,8 +13,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.referrals.infra.DataDirectory;
 import org.referrals.infra.ReferralsProperties;
+import org.referrals.infra.crypto.PlainTextResealing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,7 +62,8 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 ReferralsProperties properties) {
+                                                 ReferralsProperties properties,
+                                                 ObjectProvider<PlainTextResealing> resealing) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -73,6 +76,8 @@ public class EventStoreConfiguration {
                 .readEventDataWithGaps(new BoundedGapQuery());
         JdbcEventStorageEngine engine = (properties.eventstore().embedded() ? SqliteTokenQueries.apply(builder) : builder).build();
         engine.createSchema(tableFactory(properties.eventstore()));
+        // before anything reads the events: texts an earlier version stored in clear are sealed (once)
+        resealing.ifAvailable(PlainTextResealing::run);
         return engine;
     }
 

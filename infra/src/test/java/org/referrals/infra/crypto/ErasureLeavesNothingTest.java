@@ -3,8 +3,6 @@ package org.referrals.infra.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +11,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -72,7 +66,7 @@ class ErasureLeavesNothingTest {
             api.act(parties.receiverKey(), referral, "decline",
                     Map.of("reasonCode", "NO_CAPACITY", "note", "no bed for Yasmina Oulad-Tefrit, call 0612 345 678"));
             // free texts are sealed at rest like the personal data: no file holds them even before the erasure
-            assertThat(filesContaining(files(data), "Oulad-Tefrit", "0612 345 678")).isEmpty();
+            assertThat(StoredBytes.filesContaining(StoredBytes.files(data), "Oulad-Tefrit", "0612 345 678")).isEmpty();
             before = backup(api);
             wrappedKey = app.bean(JdbcTemplate.class).queryForObject("SELECT wrapped_key FROM case_data_key WHERE case_id = ?",
                                                                      byte[].class, erased);
@@ -83,10 +77,10 @@ class ErasureLeavesNothingTest {
             after = backup(api);
 
             byte[] masterKey = Base64.getDecoder().decode(Files.readString(keysDir.resolve("master-key")).trim());
-            Map<String, byte[]> running = files(data);
-            running.putAll(entries(after));
+            Map<String, byte[]> running = StoredBytes.files(data);
+            running.putAll(StoredBytes.entries(after));
             assertNothingOpens(running, masterKey, erased, wrappedKey);
-            assertThat(filesContaining(running, "Oulad-Tefrit", "0612 345 678", "Yasmina")).isEmpty();
+            assertThat(StoredBytes.filesContaining(running, "Oulad-Tefrit", "0612 345 678", "Yasmina")).isEmpty();
             assertThat(api.call(HttpMethod.GET, "/api/referrals/" + referral, ownerKey, null).expectStatus().isOk()
                           .expectBody(Map.class).returnResult().getResponseBody().get("declineNote")).isNull();
             // the scan sees the stores: the kept case's key is found by the same windows
@@ -96,7 +90,7 @@ class ErasureLeavesNothingTest {
             assertThat(keptKey).hasSize(WRAPPED);
         }
         byte[] masterKey = Base64.getDecoder().decode(Files.readString(keysDir.resolve("master-key")).trim());
-        assertNothingOpens(files(data), masterKey, erased, wrappedKey);
+        assertNothingOpens(StoredBytes.files(data), masterKey, erased, wrappedKey);
 
         try (RunningApplication restored = RunningApplication.start(dir.resolve("restored"), "referrals.restore-from=" + before,
                 "referrals.keys-dir=" + keysDir, "referrals.bootstrap-admin-key=" + ApiClient.ADMIN_KEY)) {
@@ -111,7 +105,7 @@ class ErasureLeavesNothingTest {
         }
     }
 
-    private static String register(ApiClient api, String key, String givenName, String familyName) {
+    static String register(ApiClient api, String key, String givenName, String familyName) {
         var person = new PersonalDetails(givenName, familyName, LocalDate.of(1994, 2, 17), Sex.FEMALE, "MA", "+212 612 345 678", List.of("ar"));
         var body = Map.of("person", person, "vulnerabilities", List.of("GBV_SURVIVOR"), "countryOfReturn", "MA",
                           "consent", new ConsentTerms(LegalBasis.CONSENT, List.of(), List.of(), null));
@@ -134,9 +128,9 @@ class ErasureLeavesNothingTest {
         assertThat(unwrapping(files, masterKey, caseId)).as("windows that unwrap the erased case's key").isEmpty();
         String encodedMasterKey = Base64.getEncoder().encodeToString(masterKey);
         files.forEach((name, bytes) -> {
-            assertThat(indexOf(bytes, wrappedKey)).as("the wrapped key's bytes in %s", name).isNegative();
-            assertThat(indexOf(bytes, masterKey)).as("the master key in %s", name).isNegative();
-            assertThat(indexOf(bytes, encodedMasterKey.getBytes(StandardCharsets.US_ASCII))).as("the master key in %s", name).isNegative();
+            assertThat(StoredBytes.indexOf(bytes, wrappedKey)).as("the wrapped key's bytes in %s", name).isNegative();
+            assertThat(StoredBytes.indexOf(bytes, masterKey)).as("the master key in %s", name).isNegative();
+            assertThat(StoredBytes.indexOf(bytes, encodedMasterKey.getBytes(StandardCharsets.US_ASCII))).as("the master key in %s", name).isNegative();
         });
     }
 
@@ -160,52 +154,5 @@ class ErasureLeavesNothingTest {
             }
         }
         return found;
-    }
-
-    private static Map<String, byte[]> files(Path directory) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> all = Files.walk(directory)) {
-            for (Path file : all.filter(Files::isRegularFile).toList()) {
-                files.put(file.toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
-    }
-
-    private static Map<String, byte[]> entries(Path zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                in.transferTo(content);
-                entries.put(zip + "!" + entry.getName(), content.toByteArray());
-            }
-        }
-        return entries;
-    }
-
-    private static List<String> filesContaining(Map<String, byte[]> files, String... texts) {
-        List<String> found = new ArrayList<>();
-        files.forEach((name, bytes) -> {
-            for (String text : texts) {
-                if (indexOf(bytes, text.getBytes(StandardCharsets.UTF_8)) >= 0) {
-                    found.add(name + ": " + text);
-                }
-            }
-        });
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

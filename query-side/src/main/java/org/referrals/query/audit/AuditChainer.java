@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * before it chains past it. Existing records are never recomputed: they are the reference that {@code verify} holds
  * the event store against, so rebuilding them from a tampered store would hide the tampering (signed checkpoints
  * guard the records themselves, see README). Only links never recorded (the first start, or a lost records file)
- * are computed from the store as it then is.
+ * or forgotten by the one deliberate rewrite of events (texts an earlier version kept in clear, sealed at start and
+ * recorded in {@code text_resealing}) are computed from the store as it then is.
  */
 @Component
 public class AuditChainer implements SmartLifecycle {

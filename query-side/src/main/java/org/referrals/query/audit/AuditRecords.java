@@ -24,6 +24,12 @@ public interface AuditRecords {
     /** Records these links (again: the same link written twice is one link). */
     void record(List<Link> links);
 
+    /**
+     * Forgets the links at and after {@code position}, which the chainer then computes again from the store. Only for
+     * a recorded, deliberate rewrite of stored events (the sealing of texts an earlier version kept in clear).
+     */
+    void forgetFrom(long position);
+
     /** Up to {@code limit} links after {@code position} up to {@code upTo} (inclusive), in order of position. */
     List<Link> between(long position, long upTo, int limit);
 

@@ -47,6 +47,11 @@ public final class MongoAuditRecords implements AuditRecords {
     }
 
     @Override
+    public void forgetFrom(long position) {
+        chain.deleteMany(Filters.gte("_id", position));
+    }
+
+    @Override
     public List<Link> between(long position, long upTo, int limit) {
         return chain.find(new Document("_id", new Document("$gt", position).append("$lte", upTo)))
                     .sort(Sorts.ascending("_id")).limit(limit).map(MongoAuditRecords::link).into(new ArrayList<>());

@@ -23,6 +23,11 @@ public final class InMemoryAuditRecords implements AuditRecords {
     }
 
     @Override
+    public void forgetFrom(long position) {
+        links.tailMap(position, true).clear();
+    }
+
+    @Override
     public List<Link> between(long position, long upTo, int limit) {
         return position >= upTo ? List.of()
                 : links.subMap(position, false, upTo, true).values().stream().limit(limit).toList();

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Free text that may name a person (a referral's reason, notes, justifications), sealed like the case's personal
  * data under that case's key: erasing the case makes it unreadable everywhere. Events written before texts were
- * sealed hold the text itself as a JSON string; it reads as {@link #PLAIN}, and is shown, like a sealed one, only to
- * callers who read the case whole and never after erasure (README, Data protection).
+ * sealed held the text itself as a JSON string; it reads as {@link #PLAIN} (shown, like a sealed one, only to callers
+ * who read the case whole and never after erasure) until the first start of this version seals it in the JDBC store
+ * ({@code PlainTextResealing}; README, Data protection).
  *
  * @param algorithm  the cipher ({@code AES-256-GCM}), or {@link #PLAIN} for a text of an earlier event
  * @param keyId      the case whose key sealed it
