@@ -1,6 +1,8 @@
 package org.referrals.command.apikey;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,8 +38,9 @@ public class ApiKeyController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Issue an API key (shown once)",
+    @ApiResponse(responseCode = "201", description = "Created: the key, shown this once",
+                 content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedApiKey.class)))
+    @Operation(operationId = "issueApiKey", summary = "Issue an API key (shown once)",
                description = "Role: ADMIN. partnerId is required for PARTNER_AGENT keys. Only a salted hash is "
                              + "stored, so a repeat under the same Idempotency-Key cannot show the key again: it "
                              + "answers 409 (problem type idempotent-secret).")
@@ -57,7 +60,7 @@ public class ApiKeyController {
 
     @DeleteMapping("/{keyId}")
     @ApiResponse(responseCode = "204", description = "Revoked")
-    @Operation(summary = "Revoke an API key, with immediate effect", description = "Role: ADMIN.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key, with immediate effect", description = "Role: ADMIN.")
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String keyId, @AuthenticationPrincipal Actor actor,
                                              ServerHttpRequest request) {
         return commands.send(new RevokeApiKey(keyId), null, actor, request)

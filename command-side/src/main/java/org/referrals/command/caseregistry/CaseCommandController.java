@@ -45,7 +45,7 @@ public class CaseCommandController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Register a case with a first consent or other legal basis",
+    @Operation(operationId = "registerCase", summary = "Register a case with a first consent or other legal basis",
                description = "Role: PARTNER_AGENT (the case belongs to the agent's partner). Personal data is "
                              + "encrypted under a key of this case before it is stored. possibleDuplicates lists "
                              + "earlier cases with the same names (ignoring case, accents, punctuation and order) "
@@ -61,7 +61,7 @@ public class CaseCommandController {
 
     @PostMapping("/{caseId}/consents")
     @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Record another consent or legal basis", description = "Roles: the owning partner's agents, COORDINATOR.")
+    @Operation(operationId = "recordConsent", summary = "Record another consent or legal basis", description = "Roles: the owning partner's agents, COORDINATOR.")
     public Mono<ResponseEntity<Map<String, String>>> recordConsent(@PathVariable String caseId,
                                                                    @Valid @RequestBody ConsentTerms body,
                                                                    @AuthenticationPrincipal Actor actor,
@@ -72,7 +72,7 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/consents/{consentId}/withdraw")
-    @Operation(summary = "Withdraw a consent: no new referral may rely on it", description = "Roles: the owning partner's agents, COORDINATOR.")
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent: no new referral may rely on it", description = "Roles: the owning partner's agents, COORDINATOR.")
     public Mono<Map<String, String>> withdrawConsent(@PathVariable String caseId, @PathVariable String consentId,
                                                      @Valid @RequestBody NoteRequest body,
                                                      @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
@@ -82,7 +82,7 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/erasure")
-    @Operation(summary = "Erase a case's personal data (crypto-shredding)",
+    @Operation(operationId = "erasePersonalData", summary = "Erase a case's personal data (crypto-shredding)",
                description = "Role: ADMIN, with a justification. The case's data key is destroyed in the same "
                              + "transaction as the CasePersonalDataErased event: afterwards its personal data is "
                              + "unreadable everywhere, while referral history (which holds none) stays.")
@@ -93,7 +93,7 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/close")
-    @Operation(summary = "Close a case", description = "Roles: the owning partner's agents, COORDINATOR.")
+    @Operation(operationId = "closeCase", summary = "Close a case", description = "Roles: the owning partner's agents, COORDINATOR.")
     public Mono<Map<String, String>> close(@PathVariable String caseId, @Valid @RequestBody CloseCaseRequest body,
                                            @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         var command = new CloseCase(Ids.uuid("caseId", caseId), body.reason(), body.note());

@@ -41,7 +41,7 @@ public class PartnerCommandController {
 
     @PostMapping("/partners")
     @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Register a partner", description = "Roles: ADMIN, COORDINATOR. 409 when the id is taken.")
+    @Operation(operationId = "registerPartner", summary = "Register a partner", description = "Roles: ADMIN, COORDINATOR. 409 when the id is taken.")
     public Mono<ResponseEntity<Map<String, String>>> register(@Valid @RequestBody RegisterPartner body,
                                                               @AuthenticationPrincipal Actor actor,
                                                               ServerHttpRequest request) {
@@ -50,7 +50,7 @@ public class PartnerCommandController {
     }
 
     @PutMapping("/partners/{partnerId}/services")
-    @Operation(summary = "Replace a partner's services", description = "Roles: that partner's agents, ADMIN, COORDINATOR.")
+    @Operation(operationId = "updatePartnerServices", summary = "Replace a partner's services", description = "Roles: that partner's agents, ADMIN, COORDINATOR.")
     public Mono<Map<String, String>> updateServices(@PathVariable String partnerId, @Valid @RequestBody ServicesRequest body,
                                                     @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         return commands.send(new UpdatePartnerServices(Ids.partnerId("partnerId", partnerId), body.services()), body, actor, request)
@@ -58,7 +58,7 @@ public class PartnerCommandController {
     }
 
     @PostMapping("/partners/{partnerId}/suspend")
-    @Operation(summary = "Suspend a partner: it receives no new referrals", description = "Roles: ADMIN, COORDINATOR.")
+    @Operation(operationId = "suspendPartner", summary = "Suspend a partner: it receives no new referrals", description = "Roles: ADMIN, COORDINATOR.")
     public Mono<Map<String, String>> suspend(@PathVariable String partnerId, @Valid @RequestBody ReasonRequest body,
                                              @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         return commands.send(new SuspendPartner(Ids.partnerId("partnerId", partnerId), body.reason()), body, actor, request)
@@ -66,7 +66,7 @@ public class PartnerCommandController {
     }
 
     @PostMapping("/partners/{partnerId}/reactivate")
-    @Operation(summary = "Reactivate a suspended partner", description = "Roles: ADMIN, COORDINATOR.")
+    @Operation(operationId = "reactivatePartner", summary = "Reactivate a suspended partner", description = "Roles: ADMIN, COORDINATOR.")
     public Mono<Map<String, String>> reactivate(@PathVariable String partnerId, @Valid @RequestBody ReasonRequest body,
                                                 @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         return commands.send(new ReactivatePartner(Ids.partnerId("partnerId", partnerId), body.reason()), body, actor, request)
@@ -75,7 +75,7 @@ public class PartnerCommandController {
 
     @PostMapping("/partnerships")
     @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Record a partnership agreement (MoU) between two partners", description = "Roles: ADMIN, COORDINATOR.")
+    @Operation(operationId = "agreePartnership", summary = "Record a partnership agreement (MoU) between two partners", description = "Roles: ADMIN, COORDINATOR.")
     public Mono<ResponseEntity<Map<String, String>>> agree(@Valid @RequestBody AgreePartnership body,
                                                            @AuthenticationPrincipal Actor actor,
                                                            ServerHttpRequest request) {

@@ -2,6 +2,7 @@ package org.referrals.command.referral;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,8 +49,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Referrals", description = "Referring a case to a partner and closing the loop")
 public class ReferralCommandController {
 
-    private static final String ACTIONS = "accept, decline, hold, resume, start, deliver, fail, cancel, close, notes";
-
     private final CommandDispatcher commands;
 
     public ReferralCommandController(CommandDispatcher commands) {
@@ -58,7 +57,7 @@ public class ReferralCommandController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Refer a case to a partner",
+    @Operation(operationId = "makeReferral", summary = "Refer a case to a partner",
                description = "Roles: PARTNER_AGENT of the case's owner, COORDINATOR (who alone may add a "
                              + "consentOverride with a justification). 409 with a rule type when the partner is "
                              + "suspended or does not offer the category, or no valid consent covers it.")
@@ -71,7 +70,7 @@ public class ReferralCommandController {
 
     @PostMapping("/{referralId}/redirect")
     @ApiResponse(responseCode = "201", description = "Created")
-    @Operation(summary = "Redirect a declined or expired referral to another partner",
+    @Operation(operationId = "redirectReferral", summary = "Redirect a declined or expired referral to another partner",
                description = "Roles: the referring partner's agents, COORDINATOR. Answers the new referral, linked "
                              + "by redirectedFrom. If-Match applies to the original referral.")
     public Mono<ResponseEntity<ReferralResult>> redirect(@PathVariable String referralId,
@@ -85,14 +84,16 @@ public class ReferralCommandController {
     }
 
     @PostMapping("/{referralId}/{action}")
-    @Operation(summary = "Act on a referral: " + ACTIONS,
+    @Operation(operationId = "actOnReferral", summary = "Act on a referral",
                description = "accept, decline (reasonCode: a DeclineReason), hold, resume, start, deliver (outcome), "
                              + "fail (reasonCode: a FailureReason): the receiving partner's agents. cancel (note = "
                              + "reason): either partner or COORDINATOR. close (closureReason): the referring partner "
                              + "or COORDINATOR. notes (note): either partner or COORDINATOR. If-Match: \"<version>\" "
                              + "makes it conditional (412 when the referral moved on); 409 names the current status.")
     public Mono<ReferralResult> act(@PathVariable String referralId,
-                                    @Parameter(description = ACTIONS) @PathVariable String action,
+                                    @Parameter(description = "what to do", schema = @Schema(allowableValues = {"accept", "decline",
+                                            "hold", "resume", "start", "deliver", "fail", "cancel", "close", "notes"}))
+                                    @PathVariable String action,
                                     @Valid @RequestBody(required = false) ReferralActionRequest body,
                                     @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         ReferralActionRequest given = body == null ? new ReferralActionRequest(null, null, null, null) : body;

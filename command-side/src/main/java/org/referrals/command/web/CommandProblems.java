@@ -31,6 +31,7 @@ public class CommandProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + type));
         problem.setTitle(title);
+        problem.setProperty("code", type); // stable, for a client to translate (the title and detail are English)
         return problem;
     }
 

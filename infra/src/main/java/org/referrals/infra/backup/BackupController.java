@@ -60,7 +60,7 @@ public class BackupController {
     }
 
     @PostMapping
-    @Operation(summary = "Back up the event store and the case key store while the application runs",
+    @Operation(operationId = "takeBackup", summary = "Back up the event store and the case key store while the application runs",
                description = "Role: ADMIN. Writes <backup dir>/referrals-<UTC time>.zip (mode 0600). It holds the "
                              + "wrapped case keys but not the master key, which lives in the keys directory and is "
                              + "backed up apart. Restore with --referrals.restore-from=<zip> into a new data directory "

@@ -40,7 +40,7 @@ public class DeadLetterAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "Every parked sequence of every projection", description = "Role: ADMIN.")
+    @Operation(operationId = "listDeadLetters", summary = "Every parked sequence of every projection", description = "Role: ADMIN.")
     public Mono<List<DeadLetterView>> deadLetters() {
         return Mono.fromCallable(() -> {
             List<DeadLetterView> views = new ArrayList<>();
@@ -53,7 +53,7 @@ public class DeadLetterAdminController {
     }
 
     @PostMapping
-    @Operation(summary = "Retry or evict parked events",
+    @Operation(operationId = "actOnDeadLetters", summary = "Retry or evict parked events",
                description = "Role: ADMIN. RETRY hands the sequence whose first event is eventId (or, without eventId, "
                              + "every sequence of the projection) to the projection again; a sequence that fails again "
                              + "stays parked. EVICT drops that sequence: its events stay missing from the read model "

@@ -46,7 +46,7 @@ public class ProjectionAdminController {
     }
 
     @PostMapping("/verify")
-    @Operation(summary = "Verify the read models against the events",
+    @Operation(operationId = "verifyProjections", summary = "Verify the read models against the events",
                description = "Role: ADMIN. Rebuilds the referrals (with their index, listing, figure buckets and each case's referrals), cases "
                              + "and partners from the events up to the store's head into a scratch database and "
                              + "compares them document by document with the live ones. Runs in the background (202); one at "
@@ -57,14 +57,14 @@ public class ProjectionAdminController {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "The latest verification: progress, then per read model the documents compared and the differences",
+    @Operation(operationId = "getProjectionVerification", summary = "The latest verification: progress, then per read model the documents compared and the differences",
                description = "Role: ADMIN. 404 before the first.")
     public Mono<VerificationReport> verification() {
         return Mono.justOrEmpty(verifier.latest()).switchIfEmpty(Mono.error(ReadProblems::notFound));
     }
 
     @GetMapping
-    @Operation(summary = "Every streaming projection: position, lag in events, rebuild progress",
+    @Operation(operationId = "listProjections", summary = "Every streaming projection: position, lag in events, rebuild progress",
                description = "Role: ADMIN. Position and lag count every segment, also those this node has not claimed "
                              + "(unclaimedSegments: another node's, or a crashed process's for 10 s), at their stored token.")
     public Mono<List<ProjectionStatus>> projections() {
@@ -80,7 +80,7 @@ public class ProjectionAdminController {
     }
 
     @PostMapping("/{name}/rebuild")
-    @Operation(summary = "Rebuild a projection from the start of the event store",
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the start of the event store",
                description = "Role: ADMIN. The application keeps serving; the read model fills up again as the "
                              + "replay advances (follow it in GET /api/admin/projections). 202 when started.")
     public Mono<ResponseEntity<ProjectionStatus>> rebuild(@PathVariable String name) {

@@ -33,7 +33,7 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/verify")
-    @Operation(summary = "Recompute the audit chain from the event store",
+    @Operation(operationId = "verifyAuditChain", summary = "Recompute the audit chain from the event store",
                description = "COORDINATOR, ADMIN. `firstBrokenSeq` is the position of the first event changed, removed, "
                        + "moved or slipped in. With `checkpointSeq` and `checkpointHash` (a signed checkpoint), also "
                        + "checks that the recomputed chain still passes through it.")
@@ -49,7 +49,7 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/checkpoint")
-    @Operation(summary = "The head of the audit chain, to sign and keep outside the system",
+    @Operation(operationId = "getAuditCheckpoint", summary = "The head of the audit chain, to sign and keep outside the system",
                description = "COORDINATOR, ADMIN. See README, 'Signed audit checkpoints'.")
     public Mono<AuditCheckpoint> checkpoint(@AuthenticationPrincipal Actor actor) {
         return blocking(actor, () -> {

@@ -45,7 +45,7 @@ public class CaseloadController {
     }
 
     @GetMapping("/api/partners/{partnerId}/caseload")
-    @Operation(summary = "A partner's caseload: active, capacity, by status, overdue, acceptance rate, medians",
+    @Operation(operationId = "getCaseload", summary = "A partner's caseload: active, capacity, by status, overdue, acceptance rate, medians",
                description = "That partner's agents, COORDINATOR, ANALYST (another partner's agent gets 404). An "
                        + "ANALYST's counts are de-identified like the statistics: below 5 \"<5\", a count hidden to "
                        + "protect one \"x\", rates and medians over fewer than 5 referrals null.")

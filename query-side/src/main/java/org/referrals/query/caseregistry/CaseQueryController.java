@@ -48,7 +48,7 @@ public class CaseQueryController {
     }
 
     @GetMapping("/api/cases/{caseId}")
-    @Operation(summary = "A case", description = "The owning partner's agents and COORDINATOR see it whole. The agents "
+    @Operation(operationId = "getCase", summary = "A case", description = "The owning partner's agents and COORDINATOR see it whole. The agents "
                                                  + "of a partner that received a referral for it see it minimised: age "
                                                  + "band, sex and languages while the referral waits for their answer, "
                                                  + "also name and phone while it is accepted and not closed, and the "
@@ -64,7 +64,7 @@ public class CaseQueryController {
     }
 
     @GetMapping("/api/cases/possible-duplicates")
-    @Operation(summary = "Cases that may be the same person, for a coordinator to review",
+    @Operation(operationId = "listPossibleDuplicates", summary = "Cases that may be the same person, for a coordinator to review",
                description = "COORDINATOR only. Groups of cases whose names and date of birth match (by blind index), "
                              + "the most recently joined group first; crossPartner when more than one partner registered "
                              + "them (the partners are not told).")

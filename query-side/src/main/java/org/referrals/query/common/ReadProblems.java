@@ -56,6 +56,7 @@ public final class ReadProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + type));
         problem.setTitle(title);
+        problem.setProperty("code", type); // stable, for a client to translate (the title and detail are English)
         return new ErrorResponseException(status, problem, null);
     }
 

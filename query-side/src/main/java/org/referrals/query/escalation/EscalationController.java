@@ -42,7 +42,7 @@ public class EscalationController {
     }
 
     @GetMapping("/api/escalations")
-    @Operation(summary = "Referrals that need a coordinator, oldest first",
+    @Operation(operationId = "listEscalations", summary = "Referrals that need a coordinator, oldest first",
                description = "COORDINATOR only. Overdue (unanswered past respondBy), expired or declined and not yet "
                        + "redirected, and made under a consent override while unanswered. Each leaves the list when "
                        + "handled: answered, redirected, cancelled or closed (within a second).")

@@ -53,7 +53,7 @@ public class SuggestionController {
     }
 
     @GetMapping("/api/referrals/suggestions")
-    @Operation(summary = "Partners that could take the case for a service category, best first, each score explained",
+    @Operation(operationId = "suggestPartners", summary = "Partners that could take the case for a service category, best first, each score explained",
                description = "The case's owning partner and COORDINATOR (404 for anyone else). Suspended partners, "
                        + "partners at capacity and partners outside the case's consent scope are listed last, marked. "
                        + "A partner agent's explanations tell other partners' capacity, acceptance and response time "

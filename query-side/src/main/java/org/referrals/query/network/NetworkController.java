@@ -68,7 +68,7 @@ public class NetworkController {
     }
 
     @GetMapping("/api/network")
-    @Operation(summary = "The network map: partners and the referral flows and agreements between them",
+    @Operation(operationId = "getNetworkMap", summary = "The network map: partners and the referral flows and agreements between them",
                description = "Roles: COORDINATOR, ANALYST (whose counts are de-identified like the statistics: below 5 "
                        + "\"<5\", a count hidden to protect one \"x\", medians over fewer than 5 referrals null). "
                        + "`region` keeps the partners serving it and the edges between "

@@ -34,7 +34,7 @@ public class PartnerQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "The partner directory", description = "Any authenticated caller. Filters: category (a "
+    @Operation(operationId = "listPartners", summary = "The partner directory", description = "Any authenticated caller. Filters: category (a "
                                                                 + "service offered), region (served), kind.")
     public Mono<List<PartnerView>> directory(@RequestParam(required = false) String category,
                                              @RequestParam(required = false) String region,
@@ -55,7 +55,7 @@ public class PartnerQueryController {
     }
 
     @GetMapping("/{partnerId}")
-    @Operation(summary = "A partner of the directory", description = "Any authenticated caller.")
+    @Operation(operationId = "getPartner", summary = "A partner of the directory", description = "Any authenticated caller.")
     public Mono<PartnerView> partner(@PathVariable String partnerId) {
         return Mono.from(mongo.getCollection(PartnerProjection.COLLECTION).find(Filters.eq("_id", partnerId)).first())
                    .map(PartnerQueryController::view)

@@ -45,7 +45,7 @@ public class ReferralQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "A partner's referrals, newest change first",
+    @Operation(operationId = "listReferrals", summary = "A partner's referrals, newest change first",
                description = "A partner agent lists its own partner's (partnerId may be omitted); a coordinator any "
                              + "partner's, or all. direction: inbound or outbound (default both); status: one or "
                              + "more, comma-separated; overdue: unanswered past respondBy; category; page from 0, size 1-100. "
@@ -73,7 +73,7 @@ public class ReferralQueryController {
     }
 
     @GetMapping("/{referralId}")
-    @Operation(summary = "A referral", description = "Either partner of the referral, COORDINATOR; anyone else gets 404. "
+    @Operation(operationId = "getReferral", summary = "A referral", description = "Either partner of the referral, COORDINATOR; anyone else gets 404. "
                                                      + "declineNote (free text that may name the person) only for the "
                                                      + "referring partner and coordinators, and never once the case's "
                                                      + "personal data is erased; lists and the live stream never carry it.")

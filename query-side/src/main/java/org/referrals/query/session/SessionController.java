@@ -18,7 +18,7 @@ public class SessionController {
     }
 
     @GetMapping("/api/me")
-    @Operation(summary = "The caller: user id, role and (for a partner agent) partner", description = "Any authenticated caller.")
+    @Operation(operationId = "getSession", summary = "The caller: user id, role and (for a partner agent) partner", description = "Any authenticated caller.")
     public Mono<Me> me(@AuthenticationPrincipal Actor actor) {
         return Mono.just(new Me(actor.userId(), actor.role().name(), actor.partnerId()));
     }

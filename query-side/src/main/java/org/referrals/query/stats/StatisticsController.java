@@ -50,7 +50,7 @@ public class StatisticsController {
     }
 
     @GetMapping("/api/stats")
-    @Operation(summary = "Referral counts by month, category, dimension, region (of the receiving partner) or partner",
+    @Operation(operationId = "getStatistics", summary = "Referral counts by month, category, dimension, region (of the receiving partner) or partner",
                description = "Roles: ANALYST, COORDINATOR. from and to (dates, inclusive) bound the request date. "
                              + "Every count below 5 is \"<5\". Figures are about a second old (at most 5 s).")
     public Mono<Statistics> statistics(@RequestParam String groupBy,

@@ -35,7 +35,7 @@ public class StreamController {
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live referral changes (server-sent events, event name 'referral')",
+    @Operation(operationId = "streamReferralChanges", summary = "Live referral changes (server-sent events, event name 'referral')",
                description = "Any role: a partner agent receives its own partner's referrals (either side), a "
                              + "coordinator all, other roles none. A comment every 15 s keeps the connection open.")
     public Flux<ServerSentEvent<ReferralView>> stream(@AuthenticationPrincipal Actor actor) {

@@ -42,7 +42,7 @@ public class TimelineController {
     }
 
     @GetMapping("/api/referrals/{referralId}/timeline")
-    @Operation(summary = "Every event of a referral in order", description = "Either partner, COORDINATOR; else 404.")
+    @Operation(operationId = "getReferralTimeline", summary = "Every event of a referral in order", description = "Either partner, COORDINATOR; else 404.")
     public Mono<Timeline> referralTimeline(@PathVariable String referralId, @AuthenticationPrincipal Actor actor) {
         return Mono.from(mongo.getCollection(ReferralProjection.COLLECTION).find(Filters.eq("_id", referralId)).first())
                    .filter(r -> actor.isCoordinator() || actor.actsFor(r.getString(ReferralFields.FROM))
@@ -53,7 +53,7 @@ public class TimelineController {
     }
 
     @GetMapping("/api/cases/{caseId}/timeline")
-    @Operation(summary = "Every event of a case and of its referrals in order",
+    @Operation(operationId = "getCaseTimeline", summary = "Every event of a case and of its referrals in order",
                description = "The owning partner, COORDINATOR, and (the referrals it received only) a receiving partner; else 404.")
     public Mono<Timeline> caseTimeline(@PathVariable String caseId, @AuthenticationPrincipal Actor actor) {
         return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", caseId)).first())
