@@ -2,17 +2,29 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  acceptanceColour, acceptanceRate, atCapacity, availableActions, drawnEdges, edgeWidth, escapeHtml, formatHours, formatPercent,
+  acceptanceColour, acceptanceRate, atCapacity, availableActions, drawnEdges, edgeWidth, escapeHtml, formatDateTime, formatHours,
+  formatPercent,
   nodeSize, parseSse, sortBy, toCsv, utilisation,
 } from '../../main/resources/static/app/format.js';
 
-test('hours read as hours, and as days from two days on', () => {
+test('hours read as hours, and as days from two days on, in the locale', () => {
   assert.equal(formatHours(5), '5 h');
   assert.equal(formatHours(36.25), '36.3 h');
   assert.equal(formatHours(60, { hours: 'h', days: 'd' }), '2.5 d');
+  assert.equal(formatHours(60, { hours: 'h', days: 'j' }, 'fr-MA'), '2,5 j');
+  assert.equal(formatHours(2621, { hours: 'h', days: 'j' }, 'fr-MA'), '109,2 j');
   assert.equal(formatHours(null), '–');
-  assert.equal(formatPercent(0.8), '80 %');
+  assert.equal(formatPercent(0.8), '80%');
+  assert.match(formatPercent(0.8, 'fr-MA'), /^80\s%$/);
   assert.equal(formatPercent(null), '–');
+});
+
+test('times are shown in the chosen zone, not in UTC', () => {
+  const iso = '2026-06-01T12:00:00Z'; // Morocco keeps UTC+1 outside Ramadan
+  assert.match(formatDateTime(iso, 'en-GB', 'Africa/Casablanca'), /13:00/);
+  assert.match(formatDateTime(iso, 'en-GB', 'UTC'), /12:00/);
+  assert.match(formatDateTime(iso, 'ar-MA', 'Africa/Casablanca'), /13:00|١٣:٠٠/);
+  assert.equal(formatDateTime(null), '–');
 });
 
 test('CSV quotes what needs it and defuses spreadsheet formulas', () => {

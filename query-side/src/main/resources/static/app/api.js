@@ -24,7 +24,7 @@ function headers(extra = {}) {
 }
 
 /** {ok, status, body}: body is the JSON answer, or the problem document of a refusal. */
-async function call(method, path, body) {
+export async function call(method, path, body) {
   const response = await fetch(path, {
     method,
     headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -1,13 +1,15 @@
 // The dashboard: sign-in, navigation by role, live updates. Each view is a module rendering into <main>.
 import * as api from './api.js';
 import { escapeHtml } from './format.js';
-import { language, setLanguage, t, translate } from './i18n.js';
+import { TIME_ZONES, code, language, problem, setLanguage, setTimeZone, t, timeZone, translate } from './i18n.js';
 import { renderNetwork } from './views/network.js';
 import { renderCaseloads } from './views/caseloads.js';
 import { renderInbox, renderReferral } from './views/inbox.js';
 import { renderTimeline, renderTimelineLookup } from './views/timeline.js';
 import { renderEscalations } from './views/escalations.js';
 import { renderProjections } from './views/projections.js';
+import { renderCase, renderCaseLookup, renderNewCase } from './views/cases.js';
+import { renderStatistics } from './views/statistics.js';
 
 const view = document.getElementById('view');
 let me = null;
@@ -16,9 +18,9 @@ const liveListeners = new Set();
 
 /** What each role sees in the navigation, in order; the first is its home. */
 const MENUS = {
-  COORDINATOR: ['network', 'caseloads', 'inbox', 'escalations', 'timeline'],
-  ANALYST: ['network', 'caseloads'],
-  PARTNER_AGENT: ['inbox', 'caseloads', 'timeline'],
+  COORDINATOR: ['network', 'caseloads', 'inbox', 'escalations', 'cases', 'stats', 'timeline'],
+  ANALYST: ['network', 'caseloads', 'stats'],
+  PARTNER_AGENT: ['inbox', 'cases', 'caseloads', 'timeline'],
   ADMIN: ['projections'],
 };
 
@@ -30,6 +32,8 @@ const ROUTES = {
   timeline: (id) => (id ? renderTimeline(view, me, id) : renderTimelineLookup(view)),
   referral: (id) => renderReferral(view, me, id),
   projections: () => renderProjections(view),
+  cases: (id) => (id === 'new' ? renderNewCase(view, me) : id ? renderCase(view, me, id) : renderCaseLookup(view, me)),
+  stats: () => renderStatistics(view),
 };
 
 /** Views call this to refresh when a referral changes (live). */
@@ -50,7 +54,7 @@ function renderNav() {
     if (name === current) link.setAttribute('aria-current', 'page');
     nav.appendChild(link);
   }
-  document.getElementById('who').textContent = `${me.role}${me.partnerId ? ` · ${me.partnerId}` : ''}`;
+  document.getElementById('who').textContent = `${code('Role', me.role)}${me.partnerId ? ` · ${me.partnerId}` : ''}`;
   document.getElementById('signout').hidden = false;
 }
 
@@ -90,7 +94,7 @@ async function route() {
   try {
     await ROUTES[target](rest.join('/') || undefined);
   } catch (error) {
-    view.innerHTML = `<p class="error" role="alert">${t('common.error')}: ${escapeHtml(error.message)}</p>`;
+    view.innerHTML = `<p class="error" role="alert">${t('common.error')}: ${escapeHtml(error.problem ? problem(error.problem) : error.message)}</p>`;
   }
   view.focus({ preventScroll: true });
 }
@@ -126,13 +130,26 @@ async function start() {
   await route();
 }
 
+function translateShell() {
+  translate();
+  document.querySelectorAll('[data-i18n-label]').forEach((element) => element.setAttribute('aria-label', t(element.dataset.i18nLabel)));
+  document.title = t('app.title');
+}
+
+const zones = document.getElementById('tz');
+zones.innerHTML = TIME_ZONES.map((zone) => `<option value="${zone}">${zone}</option>`).join('');
+zones.value = timeZone();
 document.getElementById('lang').value = language();
 setLanguage(language());
-translate();
+translateShell();
 document.getElementById('lang').addEventListener('change', async (event) => {
   setLanguage(event.target.value);
-  translate();
+  translateShell();
   if (me) await route(); else renderSignIn();
+});
+zones.addEventListener('change', async (event) => {
+  setTimeZone(event.target.value);
+  if (me) await route();
 });
 document.getElementById('signout').addEventListener('click', () => {
   api.signOut();

@@ -1,21 +1,27 @@
 // Pure functions of the dashboard (no DOM, no fetch): unit-tested with `node --test` (query-side/src/test/js).
 
-/** Hours as "5 h" or, from two days on, "3.5 j"/"3.5 d"; a dash when unknown. */
-export function formatHours(hours, units = { hours: 'h', days: 'j' }) {
+/** Hours as "5 h" or, from two days on, "2,5 j"/"2.5 d", in the locale's digits and separator; a dash when unknown. */
+export function formatHours(hours, units = { hours: 'h', days: 'd' }, locale = 'en-GB') {
   if (hours === null || hours === undefined || Number.isNaN(hours)) return '–';
-  if (hours >= 48) return `${round1(hours / 24)} ${units.days}`;
-  return `${round1(hours)} ${units.hours}`;
+  if (hours >= 48) return `${formatNumber(round1(hours / 24), locale)} ${units.days}`;
+  return `${formatNumber(round1(hours), locale)} ${units.hours}`;
 }
 
-export function formatPercent(rate) {
+/** A number in a locale (at most one decimal), a dash when unknown. */
+export function formatNumber(value, locale = 'en-GB') {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatPercent(rate, locale = 'en-GB') {
   if (rate === null || rate === undefined) return '–';
-  return `${Math.round(rate * 100)} %`;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 }
 
-export function formatDateTime(iso, lang = 'fr') {
+/** An instant as a short date and time in a locale and time zone (Africa/Casablanca unless the user chose). */
+export function formatDateTime(iso, locale = 'fr-MA', timeZone = 'Africa/Casablanca') {
   if (!iso) return '–';
-  return new Date(iso).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB',
-    { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
 }
 
 function round1(value) {

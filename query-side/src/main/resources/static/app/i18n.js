@@ -1,111 +1,129 @@
-// French first (the network in Morocco works in French), English second. Keys are grouped by view.
-const messages = {
-  fr: {
-    'app.title': 'Réseau de référencement', 'app.language': 'Langue', 'app.signout': 'Se déconnecter',
-    'nav.network': 'Carte du réseau', 'nav.caseloads': 'Charges de travail', 'nav.inbox': 'Référencements',
-    'nav.escalations': 'Escalades', 'nav.timeline': 'Historique', 'nav.projections': 'Projections',
-    'projections.name': 'Projection', 'projections.position': 'Position', 'projections.lag': 'Retard (événements)',
-    'projections.rebuilding': 'Reconstruction',
-    'signin.title': 'Connexion', 'signin.key': 'Clé API ou jeton OIDC', 'signin.submit': 'Se connecter',
-    'signin.help': 'La clé reste dans cet onglet seulement et disparaît à sa fermeture.',
-    'signin.refused': 'Clé ou jeton refusé.',
-    'common.loading': 'Chargement…', 'common.all': 'Tous', 'common.none': 'aucun', 'common.error': 'Erreur',
-    'common.apply': 'Appliquer', 'common.back': 'Retour', 'common.hours': 'h', 'common.days': 'j',
-    'network.region': 'Région', 'network.category': 'Catégorie', 'network.from': 'Du', 'network.to': 'Au',
-    'network.summary': '{nodes} partenaires, {flows} flux, {agreements} accords',
-    'network.largest': 'Le graphe montre les {shown} flux les plus importants et tous les accords.',
-    'network.legend': 'Taille : dossiers actifs. Bordure rouge : capacité atteinte. Flèches : référencements (épaisseur : nombre, couleur : taux d\u2019acceptation). Pointillés : accords de partenariat.',
-    'network.card': 'Charge de {name}', 'network.pick': 'Cliquez sur un partenaire pour voir sa charge de travail.',
-    'caseloads.partner': 'Partenaire', 'caseloads.active': 'Actifs', 'caseloads.capacity': 'Capacité',
-    'caseloads.utilisation': 'Utilisation', 'caseloads.overdue': 'En retard', 'caseloads.acceptance': 'Acceptation',
-    'caseloads.respond': 'Réponse (médiane)', 'caseloads.deliver': 'Prestation (médiane)',
-    'caseloads.statusMix': 'Statuts des référencements reçus', 'caseloads.utilisationChart': 'Utilisation de la capacité',
-    'caseloads.timesChart': 'Délais médians (heures / jours)',
-    'inbox.direction': 'Sens', 'inbox.inbound': 'Reçus', 'inbox.outbound': 'Envoyés', 'inbox.status': 'Statut',
-    'inbox.partner': 'Partenaire', 'inbox.empty': 'Aucun référencement.', 'inbox.category': 'Catégorie',
-    'inbox.urgency': 'Urgence', 'inbox.respondBy': 'Réponse attendue', 'inbox.updated': 'Mis à jour',
-    'inbox.from': 'De', 'inbox.to': 'Vers', 'inbox.total': '{total} référencements',
-    'referral.title': 'Référencement', 'referral.case': 'Dossier', 'referral.person': 'Personne',
-    'referral.personHidden': 'Données personnelles non visibles pour ce rôle.', 'referral.erased': 'Données personnelles effacées.',
-    'referral.declined': 'Motif du refus', 'referral.redirectedTo': 'Réorienté vers', 'referral.redirectedFrom': 'Réorienté depuis',
-    'referral.timeline': 'Voir l\u2019historique', 'referral.caseTimeline': 'Historique du dossier', 'referral.note': 'Note', 'referral.reasonCode': 'Motif',
-    'referral.outcome': 'Résultat', 'referral.closureReason': 'Motif de clôture', 'referral.send': 'Envoyer',
-    'referral.done': 'Enregistré : {status}',
-    'action.accept': 'Accepter', 'action.decline': 'Refuser', 'action.hold': 'Mettre en attente', 'action.resume': 'Reprendre',
-    'action.start': 'Démarrer', 'action.deliver': 'Prestation fournie', 'action.fail': 'Échec', 'action.cancel': 'Annuler',
-    'action.close': 'Clôturer', 'action.notes': 'Ajouter une note',
-    'timeline.title': 'Historique', 'timeline.at': 'Quand', 'timeline.event': 'Événement', 'timeline.actor': 'Acteur',
-    'timeline.partner': 'Partenaire', 'timeline.summary': 'Résumé', 'timeline.verified': 'Chaîne d\u2019audit vérifiée',
-    'timeline.broken': 'Chaîne d\u2019audit rompue', 'timeline.pending': 'Vérification en cours',
-    'timeline.csv': 'Exporter en CSV', 'timeline.print': 'Version imprimable', 'timeline.lookup': 'Identifiant du référencement',
-    'timeline.open': 'Ouvrir', 'timeline.chain': 'Chaîne complète : {checked} événements vérifiés',
-    'escalations.title': 'Escalades', 'escalations.reasons': 'Motifs', 'escalations.waited': 'Attente',
-    'escalations.since': 'Depuis', 'escalations.redirect': 'Réorienter', 'escalations.suggest': 'Partenaires suggérés',
-    'escalations.empty': 'Rien à traiter.', 'escalations.score': 'Score', 'escalations.choose': 'Choisir',
-    'live.changed': 'Référencement mis à jour',
-  },
-  en: {
-    'app.title': 'Referral network', 'app.language': 'Language', 'app.signout': 'Sign out',
-    'nav.network': 'Network map', 'nav.caseloads': 'Caseloads', 'nav.inbox': 'Referrals',
-    'nav.escalations': 'Escalations', 'nav.timeline': 'Timeline', 'nav.projections': 'Projections',
-    'projections.name': 'Projection', 'projections.position': 'Position', 'projections.lag': 'Lag (events)',
-    'projections.rebuilding': 'Rebuild',
-    'signin.title': 'Sign in', 'signin.key': 'API key or OIDC token', 'signin.submit': 'Sign in',
-    'signin.help': 'The key stays in this tab only and is gone when it closes.',
-    'signin.refused': 'Key or token refused.',
-    'common.loading': 'Loading…', 'common.all': 'All', 'common.none': 'none', 'common.error': 'Error',
-    'common.apply': 'Apply', 'common.back': 'Back', 'common.hours': 'h', 'common.days': 'd',
-    'network.region': 'Region', 'network.category': 'Category', 'network.from': 'From', 'network.to': 'To',
-    'network.summary': '{nodes} partners, {flows} flows, {agreements} agreements',
-    'network.largest': 'The graph shows the {shown} largest flows and every agreement.',
-    'network.legend': 'Size: active cases. Red border: at capacity. Arrows: referrals (width: count, colour: acceptance rate). Dashed: partnership agreements.',
-    'network.card': 'Caseload of {name}', 'network.pick': 'Click a partner to see its caseload.',
-    'caseloads.partner': 'Partner', 'caseloads.active': 'Active', 'caseloads.capacity': 'Capacity',
-    'caseloads.utilisation': 'Utilisation', 'caseloads.overdue': 'Overdue', 'caseloads.acceptance': 'Acceptance',
-    'caseloads.respond': 'Response (median)', 'caseloads.deliver': 'Delivery (median)',
-    'caseloads.statusMix': 'Status of received referrals', 'caseloads.utilisationChart': 'Capacity utilisation',
-    'caseloads.timesChart': 'Median times (hours / days)',
-    'inbox.direction': 'Direction', 'inbox.inbound': 'Received', 'inbox.outbound': 'Sent', 'inbox.status': 'Status',
-    'inbox.partner': 'Partner', 'inbox.empty': 'No referrals.', 'inbox.category': 'Category',
-    'inbox.urgency': 'Urgency', 'inbox.respondBy': 'Answer due', 'inbox.updated': 'Updated',
-    'inbox.from': 'From', 'inbox.to': 'To', 'inbox.total': '{total} referrals',
-    'referral.title': 'Referral', 'referral.case': 'Case', 'referral.person': 'Person',
-    'referral.personHidden': 'Personal data is not visible to this role.', 'referral.erased': 'Personal data erased.',
-    'referral.declined': 'Decline reason', 'referral.redirectedTo': 'Redirected to', 'referral.redirectedFrom': 'Redirected from',
-    'referral.timeline': 'See the timeline', 'referral.caseTimeline': 'Timeline of the case', 'referral.note': 'Note', 'referral.reasonCode': 'Reason',
-    'referral.outcome': 'Outcome', 'referral.closureReason': 'Closure reason', 'referral.send': 'Send',
-    'referral.done': 'Saved: {status}',
-    'action.accept': 'Accept', 'action.decline': 'Decline', 'action.hold': 'Put on hold', 'action.resume': 'Resume',
-    'action.start': 'Start', 'action.deliver': 'Delivered', 'action.fail': 'Failed', 'action.cancel': 'Cancel',
-    'action.close': 'Close', 'action.notes': 'Add a note',
-    'timeline.title': 'Timeline', 'timeline.at': 'When', 'timeline.event': 'Event', 'timeline.actor': 'Actor',
-    'timeline.partner': 'Partner', 'timeline.summary': 'Summary', 'timeline.verified': 'Audit chain verified',
-    'timeline.broken': 'Audit chain broken', 'timeline.pending': 'Verification pending',
-    'timeline.csv': 'Export to CSV', 'timeline.print': 'Printable page', 'timeline.lookup': 'Referral id',
-    'timeline.open': 'Open', 'timeline.chain': 'Whole chain: {checked} events verified',
-    'escalations.title': 'Escalations', 'escalations.reasons': 'Reasons', 'escalations.waited': 'Waited',
-    'escalations.since': 'Since', 'escalations.redirect': 'Redirect', 'escalations.suggest': 'Suggested partners',
-    'escalations.empty': 'Nothing to handle.', 'escalations.score': 'Score', 'escalations.choose': 'Choose',
-    'live.changed': 'Referral updated',
-  },
-};
+// The user's language (French first: the network in Morocco works in French; Arabic, right to left; English) and
+// time zone (Africa/Casablanca by default), and everything rendered in them: labels, the API's codes, timeline
+// summaries, problem documents, dates and numbers. The dictionaries are messages/<lang>.js.
+import ar from './messages/ar.js';
+import en from './messages/en.js';
+import fr from './messages/fr.js';
+import { formatDateTime as formatInstant, formatHours as formatDuration, formatNumber, formatPercent } from './format.js';
 
-let current = sessionStorage.getItem('lang') || localStorage.getItem('lang') || 'fr';
+export const LANGUAGES = {
+  fr: { label: 'Français', locale: 'fr-MA', dir: 'ltr', messages: fr },
+  ar: { label: 'العربية', locale: 'ar-MA', dir: 'rtl', messages: ar },
+  en: { label: 'English', locale: 'en-GB', dir: 'ltr', messages: en },
+};
+export const TIME_ZONES = ['Africa/Casablanca', 'UTC', 'Africa/Tunis', 'Africa/Algiers', 'Africa/Dakar',
+  'Africa/Abidjan', 'Africa/Lagos', 'Europe/Paris', 'Europe/Madrid'];
+const DEFAULT_ZONE = 'Africa/Casablanca';
+
+let current = pick(localStorage.getItem('lang'), LANGUAGES, 'fr');
+let zone = pick(localStorage.getItem('tz'), Object.fromEntries(TIME_ZONES.map((z) => [z, z])), DEFAULT_ZONE);
+
+function pick(value, allowed, fallback) {
+  return value && allowed[value] ? value : fallback;
+}
 
 export function language() {
   return current;
 }
 
-export function setLanguage(lang) {
-  current = messages[lang] ? lang : 'fr';
-  localStorage.setItem('lang', current);
-  document.documentElement.lang = current;
+export function locale() {
+  return LANGUAGES[current].locale;
 }
 
-/** The message for a key in the current language, with {placeholders} filled. */
+export function isRtl() {
+  return LANGUAGES[current].dir === 'rtl';
+}
+
+export function setLanguage(lang) {
+  current = pick(lang, LANGUAGES, 'fr');
+  localStorage.setItem('lang', current);
+  document.documentElement.lang = current;
+  document.documentElement.dir = LANGUAGES[current].dir;
+}
+
+export function timeZone() {
+  return zone;
+}
+
+export function setTimeZone(value) {
+  zone = TIME_ZONES.includes(value) ? value : DEFAULT_ZONE;
+  localStorage.setItem('tz', zone);
+}
+
+/** The message for a key in the current language, with {placeholders} filled; English, then the key, if missing. */
 export function t(key, values = {}) {
-  const text = messages[current][key] ?? messages.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] ?? ''));
+  const text = LANGUAGES[current].messages[key] ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+/** Whether a key has a message (in English, the reference dictionary). */
+export function has(key) {
+  return en[key] !== undefined;
+}
+
+/** An API code (a status, a category, …) in words: code('ReferralStatus', 'DECLINED'). */
+export function code(kind, value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const key = `code.${kind}.${value}`;
+  return has(key) ? t(key) : String(value);
+}
+
+/** An instant in the user's language and time zone. */
+export function dateTime(iso) {
+  return formatInstant(iso, locale(), zone);
+}
+
+/** A duration in hours, as hours or (from two days on) days, with the user's decimal separator. */
+export function hours(value) {
+  return formatDuration(value, { hours: t('common.hours'), days: t('common.days') }, locale());
+}
+
+export function number(value) {
+  return formatNumber(value, locale());
+}
+
+export function percent(rate) {
+  return formatPercent(rate, locale());
+}
+
+/** A duration in days (one decimal), a dash when unknown. */
+export function days(value) {
+  return value === null || value === undefined ? '–' : `${number(Math.round(value * 10) / 10)} ${t('common.days')}`;
+}
+
+/** A problem document as the user's sentence, and its field errors with the fields named in the user's language. */
+export function problem(doc, status) {
+  if (!doc) return t('problem.unknown', { status: status ?? '' });
+  const name = doc.rule ? `rule.${doc.rule}` : `problem.${doc.code}`;
+  const sentence = has(name) ? t(name, { currentStatus: code('ReferralStatus', doc.currentStatus) })
+    : t('problem.unknown', { status: doc.status ?? status ?? '' });
+  const fields = (doc.errors || []).map((e) => t('problem.field', {
+    field: has(`field.${e.field}`) ? t(`field.${e.field}`) : e.field, message: t('problem.fieldInvalid'),
+  }));
+  return [sentence, ...fields].join(' — ');
+}
+
+/**
+ * A timeline entry's summary in the user's language, from its code and values: values named after an enumeration
+ * are codes, dates are formatted, partner ids become names where known.
+ */
+export function summary(entry, partnerNames = {}) {
+  const args = { ...(entry.summaryArgs || {}) };
+  for (const [name, value] of Object.entries(args)) {
+    if (/^[A-Z]/.test(name)) args[name] = code(name, value);
+    else if (name === 'respondBy' || name === 'until') args[name] = dateTime(value);
+    else if (partnerNames[value]) args[name] = partnerNames[value];
+  }
+  const key = `summary.${entry.summaryCode}`;
+  if (!entry.summaryCode || !has(key)) return entry.summary || '';
+  const parts = [t(key, { ...args, type: entry.type })];
+  if (entry.summaryCode === 'requested') {
+    if (args.redirectedFrom) parts.push(t('summary.part.redirectedFrom'));
+    if (args.LegalBasis) parts.push(t('summary.part.legalBasis', args));
+    if (args.override) parts.push(t('summary.part.override'));
+  }
+  if (entry.summaryCode === 'consentRecorded' && args.until) parts.push(t('summary.part.until', args));
+  return parts.join(t('summary.separator'));
 }
 
 /** Fills every element with data-i18n in a subtree. */

@@ -1,59 +1,74 @@
 // Inbox and outbox of a partner, and one referral with the actions its caller may take.
 import * as api from '../api.js';
 import { onReferralChange } from '../app.js';
-import { availableActions, escapeHtml, formatDateTime } from '../format.js';
-import { language, t } from '../i18n.js';
-import { STATUSES, disposeCharts, options, problemText } from './shared.js';
+import { availableActions, escapeHtml } from '../format.js';
+import { code, dateTime, summary, t } from '../i18n.js';
+import { CATEGORIES, STATUSES, disposeCharts, options, partnerNames, problemText } from './shared.js';
 
 const DECLINE_REASONS = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUT_OF_SERVICE_AREA', 'SERVICE_NOT_OFFERED', 'MISSING_INFORMATION', 'OTHER'];
 const FAILURE_REASONS = ['CLIENT_UNREACHABLE', 'CLIENT_WITHDREW', 'CLIENT_INELIGIBLE', 'PROVIDER_UNABLE', 'OTHER'];
 const OUTCOMES = ['SERVICE_PROVIDED', 'PARTIALLY_PROVIDED'];
 const CLOSURE_REASONS = ['NEED_MET', 'NEED_PARTIALLY_MET', 'NEED_NOT_MET', 'OTHER'];
 
-/** The fields each action's form asks for (a select with an empty first choice, so the server judges it). */
+/** The fields each action's form asks for (a select with an empty first choice, so the server judges it), and their codes. */
 const FIELDS = {
-  decline: [['reasonCode', DECLINE_REASONS], ['note']],
-  fail: [['reasonCode', FAILURE_REASONS], ['note']],
-  deliver: [['outcome', OUTCOMES], ['note']],
-  close: [['closureReason', CLOSURE_REASONS], ['note']],
+  decline: [['reasonCode', DECLINE_REASONS, 'DeclineReason'], ['note']],
+  fail: [['reasonCode', FAILURE_REASONS, 'FailureReason'], ['note']],
+  deliver: [['outcome', OUTCOMES, 'DeliveryOutcome'], ['note']],
+  close: [['closureReason', CLOSURE_REASONS, 'ReferralClosureReason'], ['note']],
   notes: [['note']],
 };
 
+const PAGE = 50;
+
 export async function renderInbox(view, me, filters = null) {
   disposeCharts();
-  const partners = me.role === 'PARTNER_AGENT' ? [] : ((await api.get('/api/partners')).body || []);
-  const state = filters || { partnerId: me.partnerId || partners[0]?.partnerId || '', direction: 'inbound', status: '' };
-  const query = new URLSearchParams({ partnerId: state.partnerId, direction: state.direction, size: '100' });
-  if (state.status) query.set('status', state.status);
+  const names = await partnerNames();
+  const partners = me.role === 'PARTNER_AGENT' ? [] : Object.entries(names).sort((a, b) => a[1].localeCompare(b[1]));
+  const state = filters || { partnerId: me.partnerId || '', direction: '', status: '', category: '', page: 0 };
+  const query = new URLSearchParams({ size: String(PAGE), page: String(state.page || 0) });
+  ['partnerId', 'direction', 'status', 'category'].forEach((name) => { if (state[name]) query.set(name, state[name]); });
   const answer = await api.get(`/api/referrals?${query}`);
   const items = answer.ok ? answer.body.items : [];
+  const total = answer.ok ? answer.body.total : 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const name = (id) => escapeHtml(names[id] || id);
   view.innerHTML = `<h1>${t('nav.inbox')}</h1>
     <form class="filters" id="inbox-filters">
-      ${me.role === 'PARTNER_AGENT' ? '' : `<label>${t('inbox.partner')}<select name="partnerId">${options(partners.map((p) => p.partnerId), state.partnerId)}</select></label>`}
-      <label>${t('inbox.direction')}<select name="direction">
+      ${me.role === 'PARTNER_AGENT' ? '' : `<label>${t('inbox.partner')}<select name="partnerId"><option value="">${t('common.all')}</option>
+        ${partners.map(([id, label]) => `<option value="${escapeHtml(id)}"${id === state.partnerId ? ' selected' : ''}>${escapeHtml(label)} (${escapeHtml(id)})</option>`).join('')}</select></label>`}
+      <label>${t('inbox.direction')}<select name="direction"><option value="">${t('common.all')}</option>
         <option value="inbound"${state.direction === 'inbound' ? ' selected' : ''}>${t('inbox.inbound')}</option>
         <option value="outbound"${state.direction === 'outbound' ? ' selected' : ''}>${t('inbox.outbound')}</option></select></label>
-      <label>${t('inbox.status')}<select name="status">${options(STATUSES, state.status, t('common.all'))}</select></label>
+      <label>${t('inbox.status')}<select name="status">${options(STATUSES, state.status, t('common.all'), 'ReferralStatus')}</select></label>
+      <label>${t('inbox.category')}<select name="category">${options(CATEGORIES, state.category, t('common.all'), 'ServiceCategory')}</select></label>
       <button type="submit">${t('common.apply')}</button>
     </form>
-    ${answer.ok ? '' : `<p class="error" role="alert">${escapeHtml(problemText(answer.body))}</p>`}
-    <p class="muted" id="inbox-total">${escapeHtml(t('inbox.total', { total: answer.ok ? answer.body.total : 0 }))}</p>
+    ${answer.ok ? '' : `<p class="error" role="alert">${escapeHtml(problemText(answer))}</p>`}
+    <p class="muted" id="inbox-total">${escapeHtml(t('inbox.total', { total }))}</p>
     ${items.length === 0 ? `<p>${t('inbox.empty')}</p>` : `<table class="responsive" id="inbox-table"><thead><tr>
       <th scope="col">${t('inbox.from')}</th><th scope="col">${t('inbox.to')}</th><th scope="col">${t('inbox.category')}</th>
       <th scope="col">${t('inbox.urgency')}</th><th scope="col">${t('inbox.status')}</th><th scope="col">${t('inbox.respondBy')}</th>
       <th scope="col">${t('inbox.updated')}</th></tr></thead><tbody>
       ${items.map((r) => `<tr class="clickable${r.overdue ? ' overdue' : ''}" tabindex="0" data-referral="${escapeHtml(r.referralId)}">
-        <td data-label="${t('inbox.from')}">${escapeHtml(r.fromPartnerId)}</td><td data-label="${t('inbox.to')}">${escapeHtml(r.toPartnerId)}</td>
-        <td data-label="${t('inbox.category')}">${escapeHtml(r.serviceCategory)}</td><td data-label="${t('inbox.urgency')}">${escapeHtml(r.urgency)}</td>
-        <td data-label="${t('inbox.status')}" class="status">${escapeHtml(r.status)}</td>
-        <td data-label="${t('inbox.respondBy')}">${formatDateTime(r.respondBy, language())}</td>
-        <td data-label="${t('inbox.updated')}">${formatDateTime(r.updatedAt, language())}</td></tr>`).join('')}
-      </tbody></table>`}`;
+        <td data-label="${t('inbox.from')}">${name(r.fromPartnerId)}</td><td data-label="${t('inbox.to')}">${name(r.toPartnerId)}</td>
+        <td data-label="${t('inbox.category')}">${escapeHtml(code('ServiceCategory', r.serviceCategory))}</td>
+        <td data-label="${t('inbox.urgency')}">${escapeHtml(code('Urgency', r.urgency))}</td>
+        <td data-label="${t('inbox.status')}" class="status" data-status="${escapeHtml(r.status)}">${escapeHtml(code('ReferralStatus', r.status))}</td>
+        <td data-label="${t('inbox.respondBy')}">${dateTime(r.respondBy)}</td>
+        <td data-label="${t('inbox.updated')}">${dateTime(r.updatedAt)}</td></tr>`).join('')}
+      </tbody></table>
+      <nav class="pager" aria-label="${t('common.page', { page: (state.page || 0) + 1, pages })}">
+        <button type="button" id="previous"${state.page > 0 ? '' : ' disabled'}>${t('common.previous')}</button>
+        <span>${t('common.page', { page: (state.page || 0) + 1, pages })}</span>
+        <button type="button" id="next"${(state.page || 0) + 1 < pages ? '' : ' disabled'}>${t('common.next')}</button></nav>`}`;
   view.querySelector('#inbox-filters').addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = Object.fromEntries(new FormData(event.target));
-    renderInbox(view, me, { ...state, ...chosen });
+    renderInbox(view, me, { ...state, ...chosen, page: 0 });
   });
+  view.querySelector('#previous')?.addEventListener('click', () => renderInbox(view, me, { ...state, page: state.page - 1 }));
+  view.querySelector('#next')?.addEventListener('click', () => renderInbox(view, me, { ...state, page: (state.page || 0) + 1 }));
   view.querySelectorAll('tr[data-referral]').forEach((row) => {
     const open = () => { location.hash = `#/referral/${row.dataset.referral}`; };
     row.addEventListener('click', open);
@@ -66,25 +81,32 @@ export async function renderReferral(view, me, referralId, message = '') {
   disposeCharts();
   const answer = await api.get(`/api/referrals/${encodeURIComponent(referralId)}`);
   if (!answer.ok) {
-    view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer.body))}</p>`;
+    view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer))}</p>`;
     return;
   }
   const r = answer.body;
-  const theCase = await api.get(`/api/cases/${encodeURIComponent(r.caseId)}`);
+  const [theCase, texts, names] = await Promise.all([api.get(`/api/cases/${encodeURIComponent(r.caseId)}`),
+    api.get(`/api/referrals/${encodeURIComponent(referralId)}/notes`), partnerNames()]);
   const person = theCase.ok ? theCase.body.person : null;
+  const name = (id) => escapeHtml(names[id] || id);
   view.innerHTML = `<p><a href="#/inbox">← ${t('common.back')}</a></p>
-    <h1>${t('referral.title')} <span class="badge pending" id="referral-status">${escapeHtml(r.status)}</span></h1>
+    <h1>${t('referral.title')} <span class="badge pending" id="referral-status" data-status="${escapeHtml(r.status)}">${escapeHtml(code('ReferralStatus', r.status))}</span></h1>
     <p id="referral-message" class="badge ok" role="status"${message ? '' : ' hidden'}>${escapeHtml(message)}</p>
     <div class="grid"><section class="card"><dl class="facts">
-      <dt>${t('inbox.from')}</dt><dd>${escapeHtml(r.fromPartnerId)}</dd><dt>${t('inbox.to')}</dt><dd>${escapeHtml(r.toPartnerId)}</dd>
-      <dt>${t('inbox.category')}</dt><dd>${escapeHtml(r.serviceCategory)}</dd><dt>${t('inbox.urgency')}</dt><dd>${escapeHtml(r.urgency)}</dd>
-      <dt>${t('inbox.respondBy')}</dt><dd>${formatDateTime(r.respondBy, language())}${r.overdue ? ` <span class="badge bad">${t('caseloads.overdue')}</span>` : ''}</dd>
-      ${r.declineReason ? `<dt>${t('referral.declined')}</dt><dd>${escapeHtml(r.declineReason)}${r.declineNote ? ` — ${escapeHtml(r.declineNote)}` : ''}</dd>` : ''}
-      ${r.redirectedTo ? `<dt>${t('referral.redirectedTo')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedTo)}">${escapeHtml(r.redirectedTo)}</a></dd>` : ''}
-      ${r.redirectedFrom ? `<dt>${t('referral.redirectedFrom')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedFrom)}">${escapeHtml(r.redirectedFrom)}</a></dd>` : ''}
+      <dt>${t('inbox.from')}</dt><dd>${name(r.fromPartnerId)}</dd><dt>${t('inbox.to')}</dt><dd>${name(r.toPartnerId)}</dd>
+      <dt>${t('inbox.category')}</dt><dd>${escapeHtml(code('ServiceCategory', r.serviceCategory))}</dd>
+      <dt>${t('inbox.urgency')}</dt><dd>${escapeHtml(code('Urgency', r.urgency))}</dd>
+      <dt>${t('inbox.respondBy')}</dt><dd>${dateTime(r.respondBy)}${r.overdue ? ` <span class="badge bad">${t('caseloads.overdue')}</span>` : ''}</dd>
+      ${texts.ok && texts.body.reason ? `<dt>${t('field.reason')}</dt><dd id="referral-reason">${escapeHtml(texts.body.reason)}</dd>` : ''}
+      ${r.declineReason ? `<dt>${t('referral.declined')}</dt><dd>${escapeHtml(code('DeclineReason', r.declineReason))}</dd>` : ''}
+      ${r.redirectedTo ? `<dt>${t('referral.redirectedTo')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedTo)}">${t('referral.title')}</a></dd>` : ''}
+      ${r.redirectedFrom ? `<dt>${t('referral.redirectedFrom')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedFrom)}">${t('referral.title')}</a></dd>` : ''}
     </dl><p><a href="#/timeline/${escapeHtml(r.referralId)}">${t('referral.timeline')}</a>
-      ${theCase.ok && !theCase.body.minimised ? ` · <a href="#/timeline/case/${escapeHtml(r.caseId)}">${t('referral.caseTimeline')}</a>` : ''}</p></section>
+      ${theCase.ok && !theCase.body.minimised ? ` · <a href="#/cases/${escapeHtml(r.caseId)}">${t('referral.openCase')}</a>` : ''}</p></section>
     <section class="card"><h2>${t('referral.person')}</h2>${personBlock(theCase, person)}</section></div>
+    ${texts.ok && texts.body.notes.length ? `<section class="card"><h2>${t('referral.notes')}</h2><ol class="notes" id="notes">
+      ${texts.body.notes.map((n) => `<li><p>${n.text === null ? `<em class="muted">${t('referral.erased')}</em>` : escapeHtml(n.text)}</p>
+        <small class="muted">${escapeHtml(t(`event.${n.type}`))} · ${name(n.partnerId || '')} · ${dateTime(n.at)}</small></li>`).join('')}</ol></section>` : ''}
     <section class="card no-print"><div class="actions" id="actions">
       ${availableActions(r, me).map((a) => `<button type="button" data-action="${a}">${t(`action.${a}`)}</button>`).join('')}
     </div><div id="action-form"></div></section>`;
@@ -100,17 +122,17 @@ function personBlock(theCase, person) {
   if (!theCase.ok) return `<p class="muted">${t('referral.personHidden')}</p>`;
   if (!person) return `<p class="muted">${t('referral.erased')}</p>`;
   return `<dl class="facts">${[['givenName', person.givenName], ['familyName', person.familyName], ['dateOfBirth', person.dateOfBirth],
-    ['sex', person.sex], ['ageBand', person.ageBand], ['phone', person.phone],
+    ['sex', person.sex && code('Sex', person.sex)], ['ageBand', person.ageBand], ['phone', person.phone],
     ['languages', (person.languages || []).join(', ')]]
-    .filter(([, v]) => v).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+    .filter(([, v]) => v).map(([k, v]) => `<dt>${t(`field.${k}`)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
 
 function showForm(view, me, referral, action) {
   const holder = view.querySelector('#action-form');
   const fields = FIELDS[action] || [['note']];
   holder.innerHTML = `<form class="action-form" id="form-${action}" novalidate>
-    ${fields.map(([name, values]) => (values
-      ? `<label>${t(`referral.${name === 'reasonCode' ? 'reasonCode' : name}`)}<select name="${name}"><option value="">—</option>${options(values)}</select></label>`
+    ${fields.map(([name, values, kind]) => (values
+      ? `<label>${t(`referral.${name}`)}<select name="${name}"><option value="">${t('common.choose')}</option>${options(values, '', undefined, kind)}</select></label>`
       : `<label>${t('referral.note')}<textarea name="note" rows="2" maxlength="4000"></textarea></label>`)).join('')}
     <button class="primary" type="submit">${t(`action.${action}`)}</button>
     <p class="field-error" role="alert" id="action-error"></p></form>`;
@@ -121,11 +143,11 @@ function showForm(view, me, referral, action) {
     const body = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== ''));
     const answer = await api.post(`/api/referrals/${encodeURIComponent(referral.referralId)}/${action}`, body);
     if (!answer.ok) {
-      form.querySelector('#action-error').textContent = problemText(answer.body);
+      form.querySelector('#action-error').textContent = problemText(answer);
       return;
     }
     await waitForVersion(referral.referralId, answer.body.version);
-    renderReferral(view, me, referral.referralId, t('referral.done', { status: answer.body.status }));
+    renderReferral(view, me, referral.referralId, t('referral.done', { status: code('ReferralStatus', answer.body.status) }));
   });
 }
 

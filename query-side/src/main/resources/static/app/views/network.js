@@ -1,7 +1,7 @@
 // The network map: partners as nodes, referral flows as directed edges, agreements dashed (ECharts graph).
 import * as api from '../api.js';
-import { acceptanceColour, acceptanceRate, atCapacity, drawnEdges, edgeWidth, escapeHtml, formatHours, formatPercent, nodeSize } from '../format.js';
-import { t } from '../i18n.js';
+import { acceptanceColour, acceptanceRate, atCapacity, drawnEdges, edgeWidth, escapeHtml, nodeSize } from '../format.js';
+import { code, days, hours, isRtl, number, percent, t } from '../i18n.js';
 import { CATEGORIES, chart, disposeCharts, options, problemText } from './shared.js';
 
 /** An analyst's map hides small counts ("<5", or "x" for one hidden to protect another): drawn as the thinnest. */
@@ -20,7 +20,7 @@ export async function renderNetwork(view, me, filters = {}) {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
   const answer = await api.get(`/api/network${query ? `?${query}` : ''}`);
   if (!answer.ok) {
-    view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer.body))}</p>`;
+    view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer))}</p>`;
     return;
   }
   const map = answer.body;
@@ -32,7 +32,7 @@ export async function renderNetwork(view, me, filters = {}) {
     <h1>${t('nav.network')}</h1>
     <form class="filters" id="network-filters">
       <label>${t('network.region')}<select name="region">${options(regions, filters.region, t('common.all'))}</select></label>
-      <label>${t('network.category')}<select name="category">${options(CATEGORIES, filters.category, t('common.all'))}</select></label>
+      <label>${t('network.category')}<select name="category">${options(CATEGORIES, filters.category, t('common.all'), 'ServiceCategory')}</select></label>
       <label>${t('network.from')}<input type="date" name="from" value="${escapeHtml(filters.from || '')}"></label>
       <label>${t('network.to')}<input type="date" name="to" value="${escapeHtml(filters.to || '')}"></label>
       <button type="submit">${t('common.apply')}</button>
@@ -56,16 +56,21 @@ function draw(element, nodes, edges, card, me) {
   const maxLoad = Math.max(0, ...nodes.map((n) => weight(n.activeLoad)));
   const maxFlow = Math.max(0, ...edges.map((e) => weight(e.referrals)));
   const kinds = Object.keys(KIND_COLOURS);
+  const names = Object.fromEntries(nodes.map((n) => [n.id, n.name]));
   const instance = chart(element);
   instance.setOption({
-    tooltip: { formatter: (p) => (p.dataType === 'edge' ? edgeTip(p.data.edge) : nodeTip(p.data.node)) },
-    legend: { data: kinds, bottom: 0, type: 'scroll' },
+    tooltip: { formatter: (p) => (p.dataType === 'edge' ? edgeTip(p.data.edge, names) : nodeTip(p.data.node)) },
+    legend: { data: kinds.map((k) => code('PartnerKind', k)), bottom: 0, type: 'scroll' },
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
-      force: { repulsion: 420, edgeLength: [80, 220], gravity: 0.1 },
+      // stronger gravity keeps partners without flows near the others rather than at the canvas edge
+      force: { repulsion: 380, edgeLength: [80, 220], gravity: 0.25 },
       emphasis: { focus: 'adjacency', label: { show: true } },
-      categories: kinds.map((k) => ({ name: k, itemStyle: { color: KIND_COLOURS[k] } })),
-      label: { show: nodes.length <= 25, position: 'right', fontSize: 11 },
+      categories: kinds.map((k) => ({ name: code('PartnerKind', k), itemStyle: { color: KIND_COLOURS[k] } })),
+      // every partner named (short names on a large map), on the reading side of the node
+      label: { show: true, position: isRtl() ? 'left' : 'right', fontSize: 11,
+        formatter: (p) => (nodes.length > 25 && p.name.length > 18 ? `${p.name.slice(0, 17)}…` : p.name) },
+      labelLayout: { hideOverlap: true },
       data: nodes.map((n) => ({
         id: n.id, name: n.name, node: n, category: kinds.indexOf(n.kind), symbolSize: nodeSize(weight(n.activeLoad), maxLoad),
         itemStyle: atCapacity(n) ? { borderColor: '#a4161a', borderWidth: 4 } : { opacity: n.active ? 1 : 0.35 },
@@ -86,31 +91,38 @@ function draw(element, nodes, edges, card, me) {
 }
 
 function nodeTip(n) {
-  return `${escapeHtml(n.name)}<br>${escapeHtml(n.kind)} · ${escapeHtml(n.regions.join(', '))}<br>`
-    + `${t('caseloads.active')}: ${n.activeLoad}${n.capacity !== null ? ` / ${n.capacity}` : ''}`;
+  return `${escapeHtml(n.name)}<br>${escapeHtml(code('PartnerKind', n.kind))} · ${escapeHtml(n.regions.join(', '))}<br>`
+    + `${t('caseloads.active')}: ${escapeHtml(shown(n.activeLoad))}${n.capacity !== null ? ` / ${number(n.capacity)}` : ''}`;
 }
 
-function edgeTip(e) {
-  if (!weight(e.referrals)) return escapeHtml(`${e.from} — ${e.to}`);
-  return `${escapeHtml(e.from)} → ${escapeHtml(e.to)}<br>${e.referrals} · ${t('caseloads.acceptance')} `
-    + `${formatPercent(acceptanceRate(e.accepted, e.declined))} · ${t('caseloads.respond')} ${formatHours(e.medianHoursToRespond)}`;
+function edgeTip(e, names) {
+  const from = escapeHtml(names[e.from] || e.from);
+  const to = escapeHtml(names[e.to] || e.to);
+  if (!weight(e.referrals)) return `${from} — ${to}`;
+  return `${from} ${isRtl() ? '←' : '→'} ${to}<br>${escapeHtml(shown(e.referrals))} · ${t('caseloads.acceptance')} `
+    + `${percent(acceptanceRate(e.accepted, e.declined))} · ${t('caseloads.respond')} ${hours(e.medianHoursToRespond)}`;
+}
+
+/** A count, or an analyst's hidden one ("<5", "x") as it came. */
+function shown(value) {
+  return typeof value === 'number' ? number(value) : String(value);
 }
 
 async function showCard(card, node, me) {
   card.innerHTML = `<h2>${escapeHtml(t('network.card', { name: node.name }))}</h2><p class="muted">${t('common.loading')}</p>`;
   const answer = await api.get(`/api/partners/${encodeURIComponent(node.id)}/caseload`);
   if (!answer.ok) {
-    card.innerHTML += `<p class="error">${escapeHtml(problemText(answer.body))}</p>`;
+    card.innerHTML += `<p class="error">${escapeHtml(problemText(answer))}</p>`;
     return;
   }
   const c = answer.body;
   card.innerHTML = `<h2>${escapeHtml(t('network.card', { name: node.name }))}</h2>
     <dl class="facts">
-      <dt>${t('caseloads.active')}</dt><dd>${c.active}${c.capacity !== null ? ` / ${c.capacity}` : ''}</dd>
-      <dt>${t('caseloads.overdue')}</dt><dd>${c.overdue}</dd>
-      <dt>${t('caseloads.acceptance')}</dt><dd>${formatPercent(c.acceptanceRate)}</dd>
-      <dt>${t('caseloads.respond')}</dt><dd>${formatHours(c.medianHoursToRespond)}</dd>
-      <dt>${t('caseloads.deliver')}</dt><dd>${c.medianDaysToDeliver === null ? '–' : `${Math.round(c.medianDaysToDeliver * 10) / 10} ${t('common.days')}`}</dd>
-      ${Object.entries(c.byStatus).map(([s, n]) => `<dt>${escapeHtml(s)}</dt><dd>${n}</dd>`).join('')}
+      <dt>${t('caseloads.active')}</dt><dd>${escapeHtml(shown(c.active))}${c.capacity !== null ? ` / ${number(c.capacity)}` : ''}</dd>
+      <dt>${t('caseloads.overdue')}</dt><dd>${escapeHtml(shown(c.overdue))}</dd>
+      <dt>${t('caseloads.acceptance')}</dt><dd>${percent(c.acceptanceRate)}</dd>
+      <dt>${t('caseloads.respond')}</dt><dd>${hours(c.medianHoursToRespond)}</dd>
+      <dt>${t('caseloads.deliver')}</dt><dd>${days(c.medianDaysToDeliver)}</dd>
+      ${Object.entries(c.byStatus).map(([s, n]) => `<dt>${escapeHtml(code('ReferralStatus', s))}</dt><dd>${escapeHtml(shown(n))}</dd>`).join('')}
     </dl>`;
 }

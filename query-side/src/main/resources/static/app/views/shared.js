@@ -1,5 +1,7 @@
 // Small helpers the views share.
+import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
+import { code, problem } from '../i18n.js';
 
 export const CATEGORIES = ['HEALTH_CARE', 'MENTAL_HEALTH_PSYCHOSOCIAL', 'SHELTER_HOUSING', 'LEGAL_AID',
   'CIVIL_DOCUMENTATION', 'EDUCATION', 'CHILD_PROTECTION', 'FAMILY_TRACING', 'FOOD_NUTRITION', 'CASH_ASSISTANCE',
@@ -7,16 +9,45 @@ export const CATEGORIES = ['HEALTH_CARE', 'MENTAL_HEALTH_PSYCHOSOCIAL', 'SHELTER
 export const STATUSES = ['REQUESTED', 'ACCEPTED', 'ON_HOLD', 'IN_PROGRESS', 'DELIVERED', 'FAILED', 'DECLINED',
   'CANCELLED', 'EXPIRED', 'CLOSED'];
 
-export function options(values, selected, allLabel) {
+/** Options of a select; with {@code kind}, values are codes of that enumeration shown in words. */
+export function options(values, selected, allLabel, kind) {
   const all = allLabel === undefined ? '' : `<option value="">${escapeHtml(allLabel)}</option>`;
-  return all + values.map((v) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
+  return all + values.map((v) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(kind ? code(kind, v) : v)}</option>`).join('');
 }
 
-/** The problem document of a refusal, as one readable line and per-field messages. */
-export function problemText(problem) {
-  if (!problem) return '';
-  const fields = (problem.errors || []).map((e) => `${e.field}: ${e.message}`);
-  return fields.length ? fields.join(' — ') : (problem.detail || problem.title || '');
+/** The refusal of an answer, in the user's language. */
+export function problemText(answer) {
+  return problem(answer.body, answer.status);
+}
+
+/** Partner names by id, from the directory (read again after a minute): ids alone cannot be told apart. */
+let names = null;
+let namesRead = 0;
+export async function partnerNames() {
+  if (!names || Date.now() - namesRead > 60_000) {
+    const answer = await api.get('/api/partners');
+    names = answer.ok ? Object.fromEntries(answer.body.map((p) => [p.partnerId, p.name])) : {};
+    namesRead = Date.now();
+  }
+  return names;
+}
+
+/** Reads your own write: waits (two seconds at most) until a new resource is in the read models. */
+export async function untilVisible(path) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await api.get(path)).ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Offers a CSV text as a file to save. */
+export function downloadCsv(fileName, csv) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
 }
 
 /** Disposes the charts of the previous view, so that resizing listeners do not pile up. */

@@ -1,8 +1,8 @@
 // The timeline of a referral: each event, the audit chain status as a badge, CSV export and a printable page.
 import * as api from '../api.js';
-import { escapeHtml, formatDateTime, toCsv } from '../format.js';
-import { language, t } from '../i18n.js';
-import { disposeCharts, problemText } from './shared.js';
+import { escapeHtml, toCsv } from '../format.js';
+import { dateTime, number, summary, t } from '../i18n.js';
+import { disposeCharts, downloadCsv, partnerNames, problemText } from './shared.js';
 
 export function renderTimelineLookup(view) {
   disposeCharts();
@@ -23,10 +23,11 @@ export async function renderTimeline(view, me, id) {
   const answer = await api.get(ofCase ? `/api/cases/${encodeURIComponent(referralId)}/timeline`
     : `/api/referrals/${encodeURIComponent(referralId)}/timeline`);
   if (!answer.ok) {
-    view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer.body))}</p>`;
+    view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer))}</p>`;
     return;
   }
   const timeline = answer.body;
+  const names = await partnerNames();
   const badge = timeline.verified === true ? ['ok', 'timeline.verified']
     : timeline.verified === false ? ['bad', 'timeline.broken'] : ['pending', 'timeline.pending'];
   view.innerHTML = `<p class="no-print"><a href="${ofCase ? '#/inbox' : `#/referral/${escapeHtml(referralId)}`}">← ${t('common.back')}</a></p>
@@ -37,30 +38,27 @@ export async function renderTimeline(view, me, id) {
       <button type="button" id="print">${t('timeline.print')}</button></div>
     <table class="responsive" id="timeline-table"><thead><tr><th scope="col">${t('timeline.at')}</th><th scope="col">${t('timeline.event')}</th>
       <th scope="col">${t('timeline.actor')}</th><th scope="col">${t('timeline.partner')}</th><th scope="col">${t('timeline.summary')}</th>
-      <th scope="col">hash</th></tr></thead><tbody>
-      ${timeline.entries.map((e) => `<tr><td data-label="${t('timeline.at')}">${formatDateTime(e.at, language())}</td>
-        <td data-label="${t('timeline.event')}">${escapeHtml(e.type)}</td><td data-label="${t('timeline.actor')}">${escapeHtml(e.userId)}</td>
-        <td data-label="${t('timeline.partner')}">${escapeHtml(e.partnerId || '–')}</td><td data-label="${t('timeline.summary')}">${escapeHtml(e.summary)}</td>
-        <td data-label="hash"><code title="${escapeHtml(e.hash || '')}">${escapeHtml((e.hash || '…').slice(0, 12))}</code></td></tr>`).join('')}
+      <th scope="col">${t('timeline.hash')}</th></tr></thead><tbody>
+      ${timeline.entries.map((e) => `<tr><td data-label="${t('timeline.at')}">${dateTime(e.at)}</td>
+        <td data-label="${t('timeline.event')}">${escapeHtml(t(`event.${e.type}`))}</td><td data-label="${t('timeline.actor')}">${escapeHtml(e.userId)}</td>
+        <td data-label="${t('timeline.partner')}">${escapeHtml(names[e.partnerId] || e.partnerId || '–')}</td>
+        <td data-label="${t('timeline.summary')}">${escapeHtml(summary(e, names))}</td>
+        <td data-label="${t('timeline.hash')}"><code title="${escapeHtml(e.hash || '')}">${escapeHtml((e.hash || '…').slice(0, 12))}</code></td></tr>`).join('')}
     </tbody></table>`;
-  view.querySelector('#csv').addEventListener('click', () => download(referralId, timeline));
+  view.querySelector('#csv').addEventListener('click', () => download(referralId, timeline, names));
   view.querySelector('#print').addEventListener('click', () => window.print());
   if (me.role === 'COORDINATOR' || me.role === 'ADMIN') {
     const whole = await api.get('/api/audit/verify');
     if (whole.ok) {
       view.querySelector('#chain-whole').textContent = whole.body.verified
-        ? t('timeline.chain', { checked: whole.body.checkedEvents }) : `${t('timeline.broken')} (seq ${whole.body.firstBrokenSeq})`;
+        ? t('timeline.chain', { checked: number(whole.body.checkedEvents) }) : `${t('timeline.broken')} (seq ${whole.body.firstBrokenSeq})`;
     }
   }
 }
 
-function download(referralId, timeline) {
-  const csv = toCsv(['seq', 'at', 'type', 'userId', 'partnerId', 'summary', 'hash', 'prevHash'],
-    timeline.entries.map((e) => [e.seq, e.at, e.type, e.userId, e.partnerId, e.summary, e.hash, e.prevHash]));
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  link.download = `timeline-${referralId}.csv`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+/** The CSV keeps the stored values (codes, UTC instants, English summary) and adds the summary as read here. */
+function download(referralId, timeline, names) {
+  const csv = toCsv(['seq', 'at', 'type', 'userId', 'partnerId', 'summary', 'summaryShown', 'hash', 'prevHash'],
+    timeline.entries.map((e) => [e.seq, e.at, e.type, e.userId, e.partnerId, e.summary, summary(e, names), e.hash, e.prevHash]));
+  downloadCsv(`timeline-${referralId}.csv`, csv);
 }

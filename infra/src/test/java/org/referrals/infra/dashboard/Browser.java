@@ -68,6 +68,35 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Chooses the dashboard's language in its menu and waits until the page is in it. */
+    void language(String lang) {
+        new org.openqa.selenium.support.ui.Select(find("#lang")).selectByValue(lang);
+        waitFor(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+
+    /** The direction the page is laid out in, as the browser computes it for the main area. */
+    String direction() {
+        return (String) driver.executeScript("return getComputedStyle(document.querySelector('main')).direction");
+    }
+
+    /**
+     * The accessibility violations axe-core finds in the page as it is (the npm package, installed into
+     * target/npm by the build and injected here): "rule (impact): where", one per violating element.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> accessibilityViolations() {
+        try {
+            driver.executeScript(Files.readString(Path.of("target", "npm", "node_modules", "axe-core", "axe.min.js")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is installed by the build (mvn generate-test-resources)", e);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object found = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.flatMap(v => "
+                + "v.nodes.map(n => v.id + ' (' + v.impact + '): ' + n.target.join(' '))))).catch(e => done(['axe failed: ' + e]));");
+        return (java.util.List<String>) found;
+    }
+
     /** Saves what the browser shows under target/screenshots, for review. */
     void screenshot(String name) {
         screenshot(SCREENSHOTS.resolve(name + ".png"));

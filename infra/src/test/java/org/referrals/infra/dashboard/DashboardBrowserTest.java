@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.referrals.infra.support.Samples.COORDINATOR;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +25,12 @@ import org.referrals.infra.support.Samples;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The dashboard in real headless Chromium against the running application: a coordinator sees the network map and
- * a verified timeline; a partner agent accepts, starts and delivers a referral in its inbox; a decline without a
- * reason shows the server's message in place; another partner's inbox does not show the referral. Screenshots go
- * to target/screenshots.
+ * The dashboard in real headless Chromium against the running application, in its three languages: a caseworker
+ * registers a case and refers it from ranked suggestions (Arabic, right to left); the receiving partner accepts,
+ * starts and delivers with a note (English) and the referrer reads the note and closes the loop (French); a
+ * coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
+ * issues a key; a refusal shows the server's problem in the user's language; another partner sees nothing; and
+ * axe-core finds no accessibility violation in any view. Screenshots go to target/screenshots.
  */
 class DashboardBrowserTest {
 
@@ -36,10 +41,14 @@ class DashboardBrowserTest {
     private static RunningApplication app;
     private static String baseUrl;
     private static String coordinatorKey;
+    private static String analystKey;
+    private static String ngoKey;
     private static String clinicKey;
     private static String otherNgoKey;
+    private static String caseId;
     private static String toDeliver;
     private static String toDecline;
+    private static String toClose;
 
     @BeforeAll
     static void network() {
@@ -51,17 +60,23 @@ class DashboardBrowserTest {
         app.send(new AgreePartnership("ngo-rabat", "ngo-tanger", "legal aid for returnees"), COORDINATOR);
         WebTestClient web = app.web();
         coordinatorKey = key(web, Map.of("role", "COORDINATOR", "label", "coordination"));
+        analystKey = key(web, Map.of("role", "ANALYST", "label", "ministry analyst"));
+        ngoKey = key(web, Map.of("role", "PARTNER_AGENT", "partnerId", "ngo-rabat", "label", "caseworker"));
         clinicKey = key(web, Map.of("role", "PARTNER_AGENT", "partnerId", "clinic-oujda", "label", "intake"));
         otherNgoKey = key(web, Map.of("role", "PARTNER_AGENT", "partnerId", "ngo-tanger", "label", "caseworker"));
         var registerCase = Samples.caseWithConsentForAnything();
+        caseId = registerCase.caseId();
         var ngo = Actor.partnerAgent("key-ngo", "ngo-rabat");
         app.send(registerCase, ngo);
         toDeliver = UUID.randomUUID().toString();
         toDecline = UUID.randomUUID().toString();
-        app.send(new MakeReferral(toDeliver, registerCase.caseId(), "clinic-oujda", ServiceCategory.HEALTH_CARE, Urgency.PRIORITY,
+        toClose = UUID.randomUUID().toString();
+        app.send(new MakeReferral(toDeliver, caseId, "clinic-oujda", ServiceCategory.HEALTH_CARE, Urgency.PRIORITY,
                                   "medical check-up after return", null), ngo);
-        app.send(new MakeReferral(toDecline, registerCase.caseId(), "clinic-oujda", ServiceCategory.HEALTH_CARE, Urgency.ROUTINE,
+        app.send(new MakeReferral(toDecline, caseId, "clinic-oujda", ServiceCategory.HEALTH_CARE, Urgency.ROUTINE,
                                   "follow-up", null), ngo);
+        app.send(new MakeReferral(toClose, caseId, "clinic-oujda", ServiceCategory.HEALTH_CARE, Urgency.ROUTINE,
+                                  "dental care", null), ngo);
     }
 
     @AfterAll
@@ -78,9 +93,78 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aCaseworkerRegistersACaseAndRefersItFromRankedSuggestionsInArabic() {
+        try (var browser = new Browser(baseUrl, 1366, 900)) {
+            browser.signIn(ngoKey);
+            browser.language("ar");
+            assertThat(browser.direction()).isEqualTo("rtl");
+            browser.open("#/cases/new");
+            browser.find("[name='person.givenName']").sendKeys("Amina");
+            browser.find("[name='person.familyName']").sendKeys("Diallo");
+            browser.find("[name='person.dateOfBirth']").sendKeys("14051999");
+            new Select(browser.find("[name='person.sex']")).selectByValue("FEMALE");
+            browser.find("[name='person.nationality']").sendKeys("SN");
+            browser.find("[name='person.languages']").sendKeys("fr, wo");
+            browser.find("[name='vulnerabilities'][value='GBV_SURVIVOR']").click();
+            // the country of return is refused empty: the server's field error, in Arabic, on the field
+            browser.find("[name='countryOfReturn']").clear();
+            browser.find("#case-form button[type=submit]").click();
+            browser.waitFor(d -> !d.findElement(By.id("case-error")).getText().isBlank());
+            assertThat(browser.find("#case-error").getText()).contains("بلد العودة");
+            assertThat(browser.find("[name='countryOfReturn']").getDomAttribute("aria-invalid")).isEqualTo("true");
+            browser.find("[name='countryOfReturn']").sendKeys("MA");
+            browser.find("#case-form button[type=submit]").click();
+
+            browser.waitFor(d -> d.findElement(By.id("case-status")).getText().equals("مفتوح"));
+            assertThat(browser.find("#person").getText()).contains("Amina", "الاسم الشخصي");
+            new Select(browser.find("#refer-form [name='serviceCategory']")).selectByValue("HEALTH_CARE");
+            browser.find("#find-partners").click();
+            browser.find("#suggestions input[value='clinic-oujda']").click();
+            assertThat(browser.find("#suggestions").getText()).contains("Partner clinic-oujda", "يتحدث fr");
+            browser.find("#refer-form [name='reason']").sendKeys("فحص طبي بعد العودة");
+            browser.screenshot("caseworker-refer-ar");
+            browser.find("#refer-form button[type=submit]").click();
+
+            browser.waitFor(d -> "REQUESTED".equals(d.findElement(By.id("referral-status")).getDomAttribute("data-status")));
+            assertThat(browser.find("#referral-status").getText()).isEqualTo("مطلوبة");
+            assertThat(browser.find("#referral-reason").getText()).isEqualTo("فحص طبي بعد العودة");
+            browser.screenshot("caseworker-referral-ar");
+        }
+    }
+
+    @Test
+    void theReceiverDeliversInEnglishAndTheReferrerReadsTheNoteAndClosesInFrench() {
+        try (var browser = new Browser(baseUrl, 1366, 768)) {
+            browser.signIn(clinicKey);
+            browser.language("en");
+            browser.open("#/referral/" + toClose);
+            assertThat(browser.find("#referral-reason").getText()).isEqualTo("dental care");
+            act(browser, "accept", null, null);
+            waitForStatus(browser, "ACCEPTED", "Accepted");
+            act(browser, "start", null, null);
+            waitForStatus(browser, "IN_PROGRESS", "In progress");
+            act(browser, "deliver", "SERVICE_PROVIDED", "seen on Monday by the dentist");
+            waitForStatus(browser, "DELIVERED", "Delivered");
+        }
+        try (var browser = new Browser(baseUrl, 1366, 768)) {
+            browser.signIn(ngoKey);
+            browser.language("fr");
+            browser.open("#/referral/" + toClose);
+            assertThat(browser.find("#notes").getText()).contains("seen on Monday by the dentist", "Service fourni", "Partner clinic-oujda");
+            act(browser, "close", "NEED_MET", null);
+            waitForStatus(browser, "CLOSED", "Clôturé");
+            browser.open("#/timeline/" + toClose);
+            browser.waitFor(d -> d.findElement(By.id("timeline-table")).getText().contains("Clôturé : Besoin satisfait"));
+            assertThat(browser.find("#timeline-table").getText()).contains("Référencement demandé", "Service fourni : Service fourni");
+            browser.screenshot("referrer-timeline-fr");
+        }
+    }
+
+    @Test
     void aCoordinatorSeesTheNetworkMapAndAVerifiedTimeline() {
         try (var browser = new Browser(baseUrl, 1366, 768)) {
             browser.signIn(coordinatorKey);
+            browser.language("fr");
             browser.waitFor(d -> "3".equals(d.findElement(By.id("network-summary")).getDomAttribute("data-nodes")));
             assertThat(browser.find("#network-summary").getText()).contains("3 partenaires");
             browser.waitFor(d -> !d.findElements(By.cssSelector("#network-chart canvas")).isEmpty());
@@ -92,39 +176,44 @@ class DashboardBrowserTest {
                 return "true".equals(browser.find("#chain-badge").getDomAttribute("data-verified"));
             });
             assertThat(browser.find("#chain-badge").getText()).isEqualTo("Chaîne d’audit vérifiée");
-            assertThat(browser.find("#timeline-table").getText()).contains("ReferralRequested");
+            assertThat(browser.find("#timeline-table").getText()).contains("Référencement demandé", "Soins de santé", "Partner clinic-oujda", "base légale : Consentement");
             browser.screenshot("coordinator-timeline");
         }
     }
 
     @Test
-    void aPartnerAgentAcceptsStartsAndDeliversAReferralInItsInbox() {
+    void anAnalystReadsTheStatisticsAndAnAdminIssuesAKey() {
         try (var browser = new Browser(baseUrl, 1366, 768)) {
-            browser.signIn(clinicKey);
-            browser.find("tr[data-referral='" + toDeliver + "']").click();
-            act(browser, "accept", null);
-            browser.waitFor(d -> "ACCEPTED".equals(d.findElement(By.id("referral-status")).getText()));
-            act(browser, "start", null);
-            browser.waitFor(d -> "IN_PROGRESS".equals(d.findElement(By.id("referral-status")).getText()));
-            act(browser, "deliver", "SERVICE_PROVIDED");
-            browser.waitFor(d -> "DELIVERED".equals(d.findElement(By.id("referral-status")).getText()));
-            browser.screenshot("agent-delivered");
-
-            browser.open("#/inbox");
-            browser.waitFor(d -> d.findElement(By.cssSelector("tr[data-referral='" + toDeliver + "'] .status")).getText().equals("DELIVERED"));
+            browser.signIn(analystKey);
+            browser.language("en");
+            browser.open("#/stats");
+            new Select(browser.find("#stats-filters [name='groupBy']")).selectByValue("category");
+            browser.find("#stats-filters button[type=submit]").click();
+            browser.waitFor(d -> d.findElement(By.id("stats-table")).getText().contains("Health care"));
+            assertThat(browser.find("#stats-table").getText()).containsAnyOf("<5", "x"); // three referrals: never told exactly
+        }
+        try (var browser = new Browser(baseUrl, 1366, 768)) {
+            browser.signIn(ADMIN_KEY);
+            browser.language("fr");
+            browser.find("#projection-table");
+            new Select(browser.find("#key-form [name='role']")).selectByValue("ANALYST");
+            browser.find("#key-form [name='label']").sendKeys("observatoire");
+            browser.find("#key-form button[type=submit]").click();
+            assertThat(browser.find("#issued-key").getText()).startsWith("rk_");
         }
     }
 
     @Test
-    void aDeclineWithoutReasonShowsTheServersMessageInPlace() {
+    void aDeclineWithoutReasonShowsTheServersProblemInTheUsersLanguage() {
         try (var browser = new Browser(baseUrl, 1366, 768)) {
             browser.signIn(clinicKey);
+            browser.language("fr");
             browser.open("#/referral/" + toDecline);
             browser.find("[data-action='decline']").click();
             browser.find("#form-decline button[type=submit]").click();
             browser.waitFor(d -> !d.findElement(By.id("action-error")).getText().isBlank());
-            assertThat(browser.find("#action-error").getText()).contains("reasonCode");
-            assertThat(browser.find("#referral-status").getText()).isEqualTo("REQUESTED");
+            assertThat(browser.find("#action-error").getText()).contains("La demande n’est pas valide.", "Motif : valeur refusée");
+            assertThat(browser.find("#referral-status").getDomAttribute("data-status")).isEqualTo("REQUESTED");
             browser.screenshot("agent-decline-refused");
         }
     }
@@ -142,12 +231,49 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void axeFindsNoAccessibilityViolationInAnyView() {
+        Map<String, List<String>> views = new LinkedHashMap<>();
+        views.put(coordinatorKey, List.of("#/network", "#/caseloads", "#/inbox", "#/escalations", "#/cases", "#/stats",
+                                          "#/timeline/" + toDeliver, "#/referral/" + toDeliver, "#/cases/" + caseId));
+        views.put(ngoKey, List.of("#/cases/new", "#/inbox"));
+        views.put(ADMIN_KEY, List.of("#/projections"));
+        List<String> violations = new ArrayList<>();
+        try (var browser = new Browser(baseUrl, 1366, 900)) {
+            browser.open("");
+            browser.find("#credential");
+            violations.addAll(browser.accessibilityViolations().stream().map(v -> "sign-in: " + v).toList());
+            for (var entry : views.entrySet()) {
+                browser.signIn(entry.getKey());
+                for (String lang : List.of("fr", "ar")) {
+                    browser.language(lang);
+                    for (String view : entry.getValue()) {
+                        browser.open(view);
+                        browser.waitFor(d -> !d.findElement(By.id("view")).getText().isBlank()
+                                             && d.findElements(By.cssSelector("#view > p.muted:only-child")).isEmpty());
+                        violations.addAll(browser.accessibilityViolations().stream().map(v -> lang + " " + view + ": " + v).toList());
+                    }
+                }
+                browser.find("#signout").click();
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static void waitForStatus(Browser browser, String status, String shown) {
+        browser.waitFor(d -> status.equals(d.findElement(By.id("referral-status")).getDomAttribute("data-status")));
+        assertThat(browser.find("#referral-status").getText()).isEqualTo(shown);
+    }
+
     /** Opens an action's form and sends it; retried while a live update redraws the page under the click. */
-    private static void act(Browser browser, String action, String choice) {
+    private static void act(Browser browser, String action, String choice, String note) {
         browser.waitFor(d -> {
             d.findElement(By.cssSelector("[data-action='" + action + "']")).click();
             if (choice != null) {
                 new Select(d.findElement(By.cssSelector("#form-" + action + " select"))).selectByValue(choice);
+            }
+            if (note != null) {
+                d.findElement(By.cssSelector("#form-" + action + " textarea")).sendKeys(note);
             }
             d.findElement(By.cssSelector("#form-" + action + " button[type=submit]")).click();
             return true;

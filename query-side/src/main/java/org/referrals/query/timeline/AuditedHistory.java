@@ -48,11 +48,12 @@ public class AuditedHistory {
                                 .thenComparingLong(DomainEventMessage::getSequenceNumber));
         List<Timeline.Entry> entries = messages.stream().map(m -> {
             AuditRecords.Link link = links.get(m.getIdentifier());
+            TimelineSummaries.Summary summary = TimelineSummaries.of(m.getPayload());
             return new Timeline.Entry(position.applyAsLong(m), m.getAggregateIdentifier(), m.getPayloadType().getSimpleName(),
                                       m.getTimestamp(),
                                       (String) m.getMetaData().get(MetaDataKeys.USER_ID),
                                       (String) m.getMetaData().get(MetaDataKeys.PARTNER_ID),
-                                      TimelineSummaries.of(m.getPayload()),
+                                      summary.text(), summary.code(), summary.args(),
                                       link == null ? null : link.hash(), link == null ? null : link.prevHash());
         }).toList();
         return new Timeline(entries, verifier.linksIntact(messages, links));

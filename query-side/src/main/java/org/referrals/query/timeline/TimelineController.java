@@ -84,7 +84,9 @@ public class TimelineController {
         return new Timeline(timeline.entries().stream()
                                     .map(e -> !e.type().equals(ReferralRedirected.class.getSimpleName()) ? e
                                             : new Timeline.Entry(e.seq(), e.aggregateId(), e.type(), e.at(), e.userId(), e.partnerId(),
-                                                                 TimelineSummaries.REDIRECTED_ELSEWHERE, e.hash(), e.prevHash()))
+                                                                 TimelineSummaries.REDIRECTED_ELSEWHERE.text(),
+                                                                 TimelineSummaries.REDIRECTED_ELSEWHERE.code(),
+                                                                 TimelineSummaries.REDIRECTED_ELSEWHERE.args(), e.hash(), e.prevHash()))
                                     .toList(), timeline.verified());
     }
 

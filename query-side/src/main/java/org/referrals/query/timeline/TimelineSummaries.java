@@ -1,5 +1,7 @@
 package org.referrals.query.timeline;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseDetailsCorrected;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
@@ -24,52 +26,75 @@ import org.referrals.api.referral.ServiceStarted;
 
 /**
  * One line per event for coordinators. Only codes, partner ids and dates: never personal data, and never the
- * free text of notes or reasons, which a caseworker may have written personal details into.
+ * free text of notes or reasons, which a caseworker may have written personal details into. Each summary comes as
+ * English text (for integrators and exports) and as a code with its values, which the dashboard renders in the
+ * user's language ({@code timeline.<code>} in its dictionaries; code-valued values are translated too).
  */
 final class TimelineSummaries {
 
     private TimelineSummaries() {
     }
 
-    /** Which legal basis the referral relied on; an override's justification is free text and stays out. */
-    private static String legalBasis(ReferralLegalBasis basis) {
-        if (basis == null) {
-            return "";
+    /** A summary: its stable code, the values it names, and the English line. */
+    record Summary(String code, Map<String, String> args, String text) {
+
+        static Summary of(String code, String text, String... namesAndValues) {
+            Map<String, String> args = new LinkedHashMap<>();
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                if (namesAndValues[i + 1] != null) {
+                    args.put(namesAndValues[i], namesAndValues[i + 1]);
+                }
+            }
+            return new Summary(code, args, text);
         }
-        return basis.isOverride() ? "; consent overridden by a coordinator"
-                : "; legal basis %s (consent %s)".formatted(basis.legalBasis(), basis.consentId());
     }
 
     /** A redirect as the partner that declined sees it. */
-    static final String REDIRECTED_ELSEWHERE = "Redirected to another partner";
+    static final Summary REDIRECTED_ELSEWHERE = Summary.of("redirectedElsewhere", "Redirected to another partner");
 
-    static String of(Object event) {
+    static Summary of(Object event) {
         if (event instanceof ReferralRequested e) {
-            return "Referred by %s to %s for %s (%s)%s; answer due by %s".formatted(
-                    e.fromPartnerId(), e.toPartnerId(), e.serviceCategory(), e.urgency(),
-                    e.redirectedFrom() == null ? "" : ", redirected from referral " + e.redirectedFrom(), e.respondBy())
-                    + legalBasis(e.legalBasis());
+            ReferralLegalBasis basis = e.legalBasis();
+            String legalBasis = basis == null ? "" : basis.isOverride() ? "; consent overridden by a coordinator"
+                    : "; legal basis %s (consent %s)".formatted(basis.legalBasis(), basis.consentId());
+            return Summary.of("requested", "Referred by %s to %s for %s (%s)%s; answer due by %s".formatted(
+                            e.fromPartnerId(), e.toPartnerId(), e.serviceCategory(), e.urgency(),
+                            e.redirectedFrom() == null ? "" : ", redirected from referral " + e.redirectedFrom(), e.respondBy())
+                            + legalBasis,
+                    "from", e.fromPartnerId(), "to", e.toPartnerId(), "ServiceCategory", name(e.serviceCategory()),
+                    "Urgency", name(e.urgency()), "redirectedFrom", e.redirectedFrom(), "respondBy", text(e.respondBy()),
+                    "LegalBasis", basis == null || basis.isOverride() ? null : name(basis.legalBasis()),
+                    "override", basis != null && basis.isOverride() ? "true" : null);
         }
-        if (event instanceof ReferralAccepted) return "Accepted";
-        if (event instanceof ReferralDeclined e) return "Declined: " + e.reasonCode();
-        if (event instanceof ReferralPutOnHold) return "Put on hold";
-        if (event instanceof ReferralResumed) return "Resumed";
-        if (event instanceof ServiceStarted) return "Service started";
-        if (event instanceof ServiceDelivered e) return "Service delivered: " + e.outcome();
-        if (event instanceof ServiceFailed e) return "Service failed: " + e.reasonCode();
-        if (event instanceof ReferralCancelled e) return "Cancelled (was " + e.cancelledIn() + ")";
-        if (event instanceof ReferralExpired) return "Expired without an answer";
-        if (event instanceof ReferralClosed e) return "Closed: " + e.closureReason();
-        if (event instanceof ReferralNoteAdded) return "Note added";
-        if (event instanceof ReferralResponseOverdue e) return "Answer overdue (was due by " + e.respondBy() + ")";
-        if (event instanceof ReferralRedirected e) return "Redirected to " + e.toPartnerId() + " as referral " + e.newReferralId();
-        if (event instanceof CaseRegistered e) return "Case registered by " + e.owningPartnerId();
-        if (event instanceof CaseDetailsCorrected) return "Case details corrected";
-        if (event instanceof ConsentRecorded e) return "Legal basis recorded: " + e.legalBasis()
-                + (e.expiresAt() == null ? "" : ", until " + e.expiresAt());
-        if (event instanceof ConsentWithdrawn) return "Consent withdrawn";
-        if (event instanceof CaseClosed e) return "Case closed: " + e.reason();
-        if (event instanceof CasePersonalDataErased) return "Personal data erased";
-        return event.getClass().getSimpleName();
+        if (event instanceof ReferralAccepted) return Summary.of("accepted", "Accepted");
+        if (event instanceof ReferralDeclined e) return Summary.of("declined", "Declined: " + e.reasonCode(), "DeclineReason", name(e.reasonCode()));
+        if (event instanceof ReferralPutOnHold) return Summary.of("onHold", "Put on hold");
+        if (event instanceof ReferralResumed) return Summary.of("resumed", "Resumed");
+        if (event instanceof ServiceStarted) return Summary.of("started", "Service started");
+        if (event instanceof ServiceDelivered e) return Summary.of("delivered", "Service delivered: " + e.outcome(), "DeliveryOutcome", name(e.outcome()));
+        if (event instanceof ServiceFailed e) return Summary.of("failed", "Service failed: " + e.reasonCode(), "FailureReason", name(e.reasonCode()));
+        if (event instanceof ReferralCancelled e) return Summary.of("cancelled", "Cancelled (was " + e.cancelledIn() + ")", "ReferralStatus", name(e.cancelledIn()));
+        if (event instanceof ReferralExpired) return Summary.of("expired", "Expired without an answer");
+        if (event instanceof ReferralClosed e) return Summary.of("closed", "Closed: " + e.closureReason(), "ReferralClosureReason", name(e.closureReason()));
+        if (event instanceof ReferralNoteAdded) return Summary.of("noteAdded", "Note added");
+        if (event instanceof ReferralResponseOverdue e) return Summary.of("overdue", "Answer overdue (was due by " + e.respondBy() + ")", "respondBy", text(e.respondBy()));
+        if (event instanceof ReferralRedirected e) return Summary.of("redirected", "Redirected to " + e.toPartnerId() + " as referral " + e.newReferralId(),
+                                                                     "to", e.toPartnerId(), "referral", e.newReferralId());
+        if (event instanceof CaseRegistered e) return Summary.of("caseRegistered", "Case registered by " + e.owningPartnerId(), "by", e.owningPartnerId());
+        if (event instanceof CaseDetailsCorrected) return Summary.of("caseCorrected", "Case details corrected");
+        if (event instanceof ConsentRecorded e) return Summary.of("consentRecorded", "Legal basis recorded: " + e.legalBasis()
+                + (e.expiresAt() == null ? "" : ", until " + e.expiresAt()), "LegalBasis", name(e.legalBasis()), "until", text(e.expiresAt()));
+        if (event instanceof ConsentWithdrawn) return Summary.of("consentWithdrawn", "Consent withdrawn");
+        if (event instanceof CaseClosed e) return Summary.of("caseClosed", "Case closed: " + e.reason(), "CaseClosureReason", name(e.reason()));
+        if (event instanceof CasePersonalDataErased) return Summary.of("erased", "Personal data erased");
+        return Summary.of("other", event.getClass().getSimpleName());
+    }
+
+    private static String name(Enum<?> code) {
+        return code == null ? null : code.name();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.referrals.api.referral;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The history of a referral or a case, oldest first. Summaries hold no personal data and no free-text notes.
@@ -12,8 +13,12 @@ import java.util.List;
  */
 public record Timeline(List<Entry> entries, Boolean verified) {
 
-    /** {@code seq}: the event's position in the whole event stream. */
+    /**
+     * {@code seq}: the event's position in the whole event stream. {@code summary} in English; {@code summaryCode}
+     * and {@code summaryArgs} the same for a client to render in its user's language (an argument named after an
+     * enumeration, such as {@code DeclineReason}, holds one of its codes).
+     */
     public record Entry(long seq, String aggregateId, String type, Instant at, String userId, String partnerId,
-                        String summary, String hash, String prevHash) {
+                        String summary, String summaryCode, Map<String, String> summaryArgs, String hash, String prevHash) {
     }
 }
