@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
 import { code, dateTime, number, problem, t } from '../i18n.js';
-import { CATEGORIES, disposeCharts, untilVisible } from './shared.js';
+import { CATEGORIES, disposeCharts, options, regions, untilVisible } from './shared.js';
 
 const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'];
 const VULNERABILITIES = ['UNACCOMPANIED_CHILD', 'VICTIM_OF_TRAFFICKING', 'MEDICAL_CONDITION', 'GBV_SURVIVOR', 'DISABILITY',
@@ -133,7 +133,7 @@ export async function renderCase(view, me, caseId, message = '') {
     ${(c.possibleDuplicates || []).length ? `<p>${t('case.duplicates')}: ${c.possibleDuplicates.map((id) => `<a href="#/cases/${escapeHtml(id)}">${escapeHtml(id.slice(0, 8))}</a>`).join(', ')}</p>` : ''}
     </section></div>
     ${c.consents ? consentsBlock(c, manages && open) : ''}
-    ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(c)}</section>
+    ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions())}</section>
       <section class="card"><h2>${t('case.close')}</h2><form id="close-form" class="action-form" novalidate>
         <label>${t('case.closeReason')}<select name="reason">${codeOptions('CaseClosureReason', CASE_CLOSURE_REASONS)}</select></label>
         <label>${t('field.note')}<textarea name="note" rows="2" maxlength="4000"></textarea></label>
@@ -190,11 +190,11 @@ function wireConsents(view, me, c) {
   }
 }
 
-function referForm(c) {
+function referForm(known) {
   return `<form id="refer-form" novalidate><div class="form-grid">
       <label>${t('field.serviceCategory')}<select name="serviceCategory">${codeOptions('ServiceCategory', CATEGORIES)}</select></label>
       <label>${t('field.urgency')}<select name="urgency">${codeOptions('Urgency', URGENCIES, 'ROUTINE')}</select></label>
-      <label>${t('referralNew.region')}<input name="region"></label>
+      <label>${t('referralNew.region')}<select name="region">${options(known, '', t('common.none'))}</select></label>
       <button type="button" id="find-partners">${t('referralNew.find')}</button></div>
     <div id="suggestions" aria-live="polite"></div>
     <label>${t('field.reason')}<textarea name="reason" rows="3" maxlength="4000" aria-describedby="reason-help"></textarea></label>
@@ -216,7 +216,7 @@ function wireReferral(view, c) {
     holder.innerHTML = answer.body.items.length === 0 ? `<p>${t('referralNew.none')}</p>`
       : `<fieldset class="choices suggestions"><legend>${t('referralNew.pick')}</legend>${answer.body.items.map((s) => `
         <label class="choice suggestion"><input type="radio" name="toPartnerId" value="${escapeHtml(s.partnerId)}"${s.eligible ? '' : ' disabled'}>
-          <span><strong>${escapeHtml(s.name)}</strong> — ${escapeHtml(t('referralNew.points', { points: s.score }))}
+          <span><strong>${escapeHtml(s.name)}</strong> <small>(${escapeHtml(s.partnerId)})</small> — ${escapeHtml(t('referralNew.points', { points: s.score }))}
           ${s.exclusions.map((x) => ` <span class="badge bad">${escapeHtml(code('Exclusion', x))}</span>`).join('')}
           <br><small>${(s.criteria || []).map((k) => escapeHtml(criterion(k))).join(' · ')}</small></span></label>`).join('')}</fieldset>`;
   });

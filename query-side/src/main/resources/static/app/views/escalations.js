@@ -50,7 +50,7 @@ async function suggest(view, escalation) {
   }
   const candidates = answer.body.items.filter((s) => s.partnerId !== escalation.toPartnerId);
   cell.innerHTML = `<h2>${t('escalations.suggest')}</h2><ol>${candidates.slice(0, 5).map((s) => `<li>
-      <strong>${escapeHtml(s.name)}</strong> — ${t('escalations.score')} ${number(s.score)}
+      <strong>${escapeHtml(s.name)}</strong> <small>(${escapeHtml(s.partnerId)})</small> — ${t('escalations.score')} ${number(s.score)}
       ${s.eligible ? '' : s.exclusions.map((x) => ` <span class="badge bad">${escapeHtml(code('Exclusion', x))}</span>`).join('')}
       <br><small>${(s.criteria || []).map((k) => escapeHtml(criterion(k))).join(' · ')}</small>
       ${s.eligible ? `<br><button type="button" data-choose="${escapeHtml(s.partnerId)}">${t('escalations.choose')}</button>` : ''}</li>`).join('')}</ol>

@@ -20,16 +20,26 @@ export function problemText(answer) {
   return problem(answer.body, answer.status);
 }
 
-/** Partner names by id, from the directory (read again after a minute): ids alone cannot be told apart. */
-let names = null;
-let namesRead = 0;
-export async function partnerNames() {
-  if (!names || Date.now() - namesRead > 60_000) {
+/** The partner directory (read again after a minute). */
+let directory = null;
+let directoryRead = 0;
+export async function partners() {
+  if (!directory || Date.now() - directoryRead > 60_000) {
     const answer = await api.get('/api/partners');
-    names = answer.ok ? Object.fromEntries(answer.body.map((p) => [p.partnerId, p.name])) : {};
-    namesRead = Date.now();
+    directory = answer.ok ? answer.body : [];
+    directoryRead = Date.now();
   }
-  return names;
+  return directory;
+}
+
+/** Partner names by id: ids alone cannot be read, and names alone cannot always be told apart. */
+export async function partnerNames() {
+  return Object.fromEntries((await partners()).map((p) => [p.partnerId, p.name]));
+}
+
+/** Every region a partner of the directory serves, sorted. */
+export async function regions() {
+  return [...new Set((await partners()).flatMap((p) => p.regions || []))].sort();
 }
 
 /** Reads your own write: waits (two seconds at most) until a new resource is in the read models. */

@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The projections (streaming processors) are stopped while the history is written and catch up afterwards: the
  * command side writes alone, then the read models are built as a replay would build them.
- * Writes a coordinator's and a partner agent's API key to {@code <data dir>/demo-keys.txt} (mode 0600) and logs
+ * Writes a coordinator's, an NGO caseworker's, a health facility agent's and an analyst's API key to
+ * {@code <data dir>/demo-keys.txt} (mode 0600) and logs
  * "history written" when done. Does nothing when its first partner exists.
  */
 @Component
@@ -125,12 +126,17 @@ public class NetworkGenerator {
 
     private Path writeKeys(List<RegisterPartner> partners) throws IOException {
         String busiest = partners.stream().filter(p -> p.kind() == PartnerKind.HEALTH_FACILITY).findFirst().orElseThrow().partnerId();
+        String ngo = partners.stream().filter(p -> p.kind() == PartnerKind.NGO).findFirst().orElseThrow().partnerId();
         String coordinator = issue(Role.COORDINATOR, null, "demo coordinator");
+        String caseworker = issue(Role.PARTNER_AGENT, ngo, "demo caseworker of " + ngo);
         String agent = issue(Role.PARTNER_AGENT, busiest, "demo agent of " + busiest);
+        String analyst = issue(Role.ANALYST, null, "demo analyst");
         Path file = dataDirectory.resolve("demo-keys.txt");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, "COORDINATOR " + coordinator + "\nPARTNER_AGENT " + busiest + " " + agent + "\n");
+        // one line per role: the NGO's caseworker registers cases and refers them, the health facility receives
+        Files.writeString(file, "COORDINATOR " + coordinator + "\nPARTNER_AGENT " + ngo + " " + caseworker
+                                + "\nPARTNER_AGENT " + busiest + " " + agent + "\nANALYST " + analyst + "\n");
         return file;
     }
 

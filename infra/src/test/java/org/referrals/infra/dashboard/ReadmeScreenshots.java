@@ -8,16 +8,20 @@ import org.openqa.selenium.By;
 /**
  * Takes the README's screenshots from an application running with demo data; not part of the build. Run it as
  * {@code mvn -pl infra test -Dtest=ReadmeScreenshots -Dscreenshots.url=http://localhost:8080
- * -Dscreenshots.key=<coordinator key from data/demo-keys.txt>}; the pictures go to docs/screenshots.
+ * -Dscreenshots.keys=<path of data/demo-keys.txt>}; the pictures go to docs/screenshots: the coordinator's views in
+ * French, the caseworker's referral form in Arabic.
  */
 @EnabledIfSystemProperty(named = "screenshots.url", matches = ".+")
 class ReadmeScreenshots {
 
     @Test
-    void networkMapAndTimeline() {
+    void networkMapAndTimeline() throws java.io.IOException {
         Path target = Path.of("..", "docs", "screenshots");
+        java.util.List<String> keys = java.nio.file.Files.readAllLines(Path.of(System.getProperty("screenshots.keys")));
+        System.setProperty("screenshots.key", keys.get(0).split(" ")[1]);
         try (var browser = new Browser(System.getProperty("screenshots.url"), 1366, 1000)) {
             browser.signIn(System.getProperty("screenshots.key"));
+            browser.language("fr");
             browser.waitFor(d -> !d.findElements(By.cssSelector("#network-chart canvas")).isEmpty());
             sleep(4000); // the force layout settles
             browser.screenshot(target.resolve("network-map.png"));
@@ -31,6 +35,29 @@ class ReadmeScreenshots {
             browser.waitFor(d -> !d.findElements(By.cssSelector("#status-chart canvas")).isEmpty());
             sleep(1500);
             browser.screenshot(target.resolve("caseloads.png"));
+        }
+        try (var browser = new Browser(System.getProperty("screenshots.url"), 1366, 1000)) {
+            browser.signIn(keys.get(1).split(" ")[2]); // the NGO's caseworker
+            browser.language("ar");
+            browser.open("#/inbox");
+            new org.openqa.selenium.support.ui.Select(browser.find("#inbox-filters [name='direction']")).selectByValue("outbound");
+            browser.find("#inbox-filters button[type=submit]").click();
+            browser.waitFor(d -> d.findElement(org.openqa.selenium.By.id("inbox-total")).getText().length() > 0
+                                 && d.findElements(org.openqa.selenium.By.cssSelector("[data-status='REQUESTED'], [data-status]")).size() > 0);
+            browser.waitFor(d -> {
+                d.findElement(org.openqa.selenium.By.cssSelector("tr[data-referral]")).click();
+                return true;
+            });
+            browser.find("#referral-status");
+            String caseLink = browser.find("a[href^='#/cases/']").getDomAttribute("href");
+            browser.open(caseLink);
+            new org.openqa.selenium.support.ui.Select(browser.find("#refer-form [name='serviceCategory']")).selectByValue("HEALTH_CARE");
+            browser.find("#find-partners").click();
+            browser.find("#suggestions input:not([disabled])").click();
+            browser.find("#refer-form [name='reason']").sendKeys("فحص طبي بعد العودة");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('refer').scrollIntoView()");
+            browser.screenshot(target.resolve("refer-ar.png"));
         }
     }
 

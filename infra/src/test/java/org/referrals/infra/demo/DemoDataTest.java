@@ -36,7 +36,8 @@ class DemoDataTest {
                 assertThat(mongo.getCollection("referrals").countDocuments()).isBetween(300L, 600L);
             });
             Path keys = dataDir.resolve("demo-keys.txt");
-            assertThat(Files.readString(keys)).containsPattern("COORDINATOR rk_\\S+").containsPattern("PARTNER_AGENT \\S+ rk_\\S+");
+            assertThat(Files.readString(keys)).containsPattern("COORDINATOR rk_\\S+").containsPattern("PARTNER_AGENT ngo\\S+ rk_\\S+")
+                    .containsPattern("PARTNER_AGENT \\S+ rk_\\S+").containsPattern("ANALYST rk_\\S+");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
         }
     }
