@@ -40,7 +40,7 @@ export async function renderTimeline(view, me, id) {
       <th scope="col">${t('timeline.actor')}</th><th scope="col">${t('timeline.partner')}</th><th scope="col">${t('timeline.summary')}</th>
       <th scope="col">${t('timeline.hash')}</th></tr></thead><tbody>
       ${timeline.entries.map((e) => `<tr><td data-label="${t('timeline.at')}">${dateTime(e.at)}</td>
-        <td data-label="${t('timeline.event')}">${escapeHtml(t(`event.${e.type}`))}</td><td data-label="${t('timeline.actor')}">${escapeHtml(e.userId)}</td>
+        <td data-label="${t('timeline.event')}">${escapeHtml(t(`event.${e.type}`))}</td><td data-label="${t('timeline.actor')}" title="${escapeHtml(e.userId)}">${escapeHtml(e.userLabel || e.userId)}</td>
         <td data-label="${t('timeline.partner')}">${escapeHtml(names[e.partnerId] || e.partnerId || '–')}</td>
         <td data-label="${t('timeline.summary')}">${escapeHtml(summary(e, names))}</td>
         <td data-label="${t('timeline.hash')}"><code title="${escapeHtml(e.hash || '')}">${escapeHtml((e.hash || '…').slice(0, 12))}</code></td></tr>`).join('')}
@@ -58,7 +58,7 @@ export async function renderTimeline(view, me, id) {
 
 /** The CSV keeps the stored values (codes, UTC instants, English summary) and adds the summary as read here. */
 function download(referralId, timeline, names) {
-  const csv = toCsv(['seq', 'at', 'type', 'userId', 'partnerId', 'summary', 'summaryShown', 'hash', 'prevHash'],
-    timeline.entries.map((e) => [e.seq, e.at, e.type, e.userId, e.partnerId, e.summary, summary(e, names), e.hash, e.prevHash]));
+  const csv = toCsv(['seq', 'at', 'type', 'userId', 'userLabel', 'partnerId', 'summary', 'summaryShown', 'hash', 'prevHash'],
+    timeline.entries.map((e) => [e.seq, e.at, e.type, e.userId, e.userLabel, e.partnerId, e.summary, summary(e, names), e.hash, e.prevHash]));
   downloadCsv(`timeline-${referralId}.csv`, csv);
 }

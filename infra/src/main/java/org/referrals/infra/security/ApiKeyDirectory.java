@@ -5,12 +5,16 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.referrals.api.apikey.ApiKeyIssued;
 import org.referrals.api.apikey.ApiKeyRotated;
 import org.referrals.api.common.Role;
 import org.referrals.query.common.Projections;
+import org.referrals.query.timeline.ActorLabels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * events by {@link ApiKeyProjection}; it never holds a secret. Writes are idempotent by event sequence.
  */
 @Component
-public class ApiKeyDirectory {
+public class ApiKeyDirectory implements ActorLabels {
 
     static final String COLLECTION = "api_keys";
 
@@ -40,6 +44,20 @@ public class ApiKeyDirectory {
         String role = d.getString("role"); // none on a tombstone left by an immediate revocation
         return Optional.of(new KeyRecord(keyId, role == null ? null : Role.valueOf(role), d.getString("partnerId"),
                                          d.getString("salt"), d.getString("hash"), d.getBoolean("revoked", false)));
+    }
+
+    /** The labels of these keys (timelines name who acted); keys without one are left out. */
+    @Override
+    public Map<String, String> of(Collection<String> keyIds) {
+        Map<String, String> labels = new HashMap<>();
+        if (!keyIds.isEmpty()) {
+            keys.find(Filters.in("_id", keyIds)).forEach(d -> {
+                if (d.getString("label") != null) {
+                    labels.put(d.getString("_id"), d.getString("label"));
+                }
+            });
+        }
+        return labels;
     }
 
     void issued(ApiKeyIssued event, long sequence, Instant at) {

@@ -155,7 +155,8 @@ class DashboardBrowserTest {
             waitForStatus(browser, "CLOSED", "Clôturé");
             browser.open("#/timeline/" + toClose);
             browser.waitFor(d -> d.findElement(By.id("timeline-table")).getText().contains("Clôturé : Besoin satisfait"));
-            assertThat(browser.find("#timeline-table").getText()).contains("Référencement demandé", "Service fourni : Service fourni");
+            assertThat(browser.find("#timeline-table").getText())
+                    .contains("Référencement demandé", "Service fourni : Service fourni", "intake"); // the key's label, not its id
             browser.screenshot("referrer-timeline-fr");
         }
     }

@@ -11,6 +11,7 @@ import org.referrals.api.common.MetaDataKeys;
 import org.referrals.api.referral.Timeline;
 import org.referrals.query.audit.AuditRecords;
 import org.referrals.query.audit.AuditVerifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,12 @@ public class AuditedHistory {
 
     private final EventStore events;
     private final AuditVerifier verifier;
+    private final ActorLabels labels;
 
-    public AuditedHistory(EventStore eventStore, AuditVerifier verifier) {
+    public AuditedHistory(EventStore eventStore, AuditVerifier verifier, ObjectProvider<ActorLabels> labels) {
         this.events = eventStore;
         this.verifier = verifier;
+        this.labels = labels.getIfAvailable(() -> ids -> Map.of());
     }
 
     /** Every event of these aggregates, in the order of the store (by time where the chain gives no position yet). */
@@ -46,12 +49,15 @@ public class AuditedHistory {
                                         ? Long.MAX_VALUE : position.applyAsLong(m))
                                 .thenComparing(DomainEventMessage::getTimestamp)
                                 .thenComparingLong(DomainEventMessage::getSequenceNumber));
+        Map<String, String> actors = labels.of(messages.stream().map(m -> (String) m.getMetaData().get(MetaDataKeys.USER_ID))
+                                                       .filter(java.util.Objects::nonNull).distinct().toList());
         List<Timeline.Entry> entries = messages.stream().map(m -> {
             AuditRecords.Link link = links.get(m.getIdentifier());
             TimelineSummaries.Summary summary = TimelineSummaries.of(m.getPayload());
             return new Timeline.Entry(position.applyAsLong(m), m.getAggregateIdentifier(), m.getPayloadType().getSimpleName(),
                                       m.getTimestamp(),
                                       (String) m.getMetaData().get(MetaDataKeys.USER_ID),
+                                      actors.get((String) m.getMetaData().get(MetaDataKeys.USER_ID)),
                                       (String) m.getMetaData().get(MetaDataKeys.PARTNER_ID),
                                       summary.text(), summary.code(), summary.args(),
                                       link == null ? null : link.hash(), link == null ? null : link.prevHash());

@@ -83,7 +83,7 @@ public class TimelineController {
     static Timeline asReceiverSeesIt(Timeline timeline) {
         return new Timeline(timeline.entries().stream()
                                     .map(e -> !e.type().equals(ReferralRedirected.class.getSimpleName()) ? e
-                                            : new Timeline.Entry(e.seq(), e.aggregateId(), e.type(), e.at(), e.userId(), e.partnerId(),
+                                            : new Timeline.Entry(e.seq(), e.aggregateId(), e.type(), e.at(), e.userId(), e.userLabel(), e.partnerId(),
                                                                  TimelineSummaries.REDIRECTED_ELSEWHERE.text(),
                                                                  TimelineSummaries.REDIRECTED_ELSEWHERE.code(),
                                                                  TimelineSummaries.REDIRECTED_ELSEWHERE.args(), e.hash(), e.prevHash()))

@@ -24,6 +24,8 @@ import org.referrals.api.referral.Timeline;
 import org.referrals.query.audit.AuditChainer;
 import org.referrals.query.audit.AuditVerifier;
 import org.referrals.query.audit.InMemoryAuditRecords;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * Timelines read the aggregates' own events from the event store, with a summary and no free text, at the
@@ -36,7 +38,14 @@ class AuditedHistoryTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final AuditChainer chainer = new AuditChainer(store, JacksonSerializer.defaultSerializer(),
                                                           new InMemoryAuditRecords(), Duration.ofSeconds(5));
-    private final AuditedHistory history = new AuditedHistory(store, new AuditVerifier(chainer));
+    private final AuditedHistory history = new AuditedHistory(store, new AuditVerifier(chainer), labels());
+
+    /** The keys' labels as infra keeps them: key-1 is the clinic's intake desk. */
+    private static ObjectProvider<ActorLabels> labels() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("actorLabels", (ActorLabels) ids -> ids.contains("key-1") ? Map.of("key-1", "intake desk") : Map.of());
+        return beans.getBeanProvider(ActorLabels.class);
+    }
 
     @AfterEach
     void stop() {
@@ -63,6 +72,7 @@ class AuditedHistoryTest {
                                        .containsExactly("ReferralNoteAdded", "CaseClosed", "ServiceFailed");
         assertThat(unchained.entries()).extracting(Timeline.Entry::seq).containsOnly(AuditedHistory.NO_POSITION);
         assertThat(unchained.verified()).as("not chained yet").isNull();
+        assertThat(unchained.entries()).extracting(Timeline.Entry::userLabel).containsOnly("intake desk");
 
         chainer.start();
         chainer.catchUp();

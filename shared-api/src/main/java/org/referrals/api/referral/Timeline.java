@@ -14,11 +14,12 @@ import java.util.Map;
 public record Timeline(List<Entry> entries, Boolean verified) {
 
     /**
-     * {@code seq}: the event's position in the whole event stream. {@code summary} in English; {@code summaryCode}
+     * {@code seq}: the event's position in the whole event stream. {@code userLabel}: the label of the API key that
+     * acted, where it has one. {@code summary} in English; {@code summaryCode}
      * and {@code summaryArgs} the same for a client to render in its user's language (an argument named after an
      * enumeration, such as {@code DeclineReason}, holds one of its codes).
      */
-    public record Entry(long seq, String aggregateId, String type, Instant at, String userId, String partnerId,
+    public record Entry(long seq, String aggregateId, String type, Instant at, String userId, String userLabel, String partnerId,
                         String summary, String summaryCode, Map<String, String> summaryArgs, String hash, String prevHash) {
     }
 }
