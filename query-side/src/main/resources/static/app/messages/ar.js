@@ -430,4 +430,5 @@ export default {
   "keys.revoke": "إلغاء",
   "keys.revoked": "تم إلغاء المفتاح {id}.",
   "summary.separator": "؛ ",
+  "case.referrals": "إحالات هذا الملف",
 };

@@ -430,4 +430,5 @@ export default {
   "keys.revoke": "Revoke",
   "keys.revoked": "Key {id} revoked.",
   "summary.separator": "; ",
+  "case.referrals": "Referrals of this case",
 };

@@ -430,4 +430,5 @@ export default {
   "keys.revoke": "Révoquer",
   "keys.revoked": "Clé {id} révoquée.",
   "summary.separator": " ; ",
+  "case.referrals": "Référencements de ce dossier",
 };

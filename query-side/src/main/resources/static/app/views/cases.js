@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
 import { code, dateTime, number, problem, t } from '../i18n.js';
-import { CATEGORIES, disposeCharts, options, regions, untilVisible } from './shared.js';
+import { CATEGORIES, disposeCharts, options, partnerNames, regions, untilVisible } from './shared.js';
 
 const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'];
 const VULNERABILITIES = ['UNACCOMPANIED_CHILD', 'VICTIM_OF_TRAFFICKING', 'MEDICAL_CONDITION', 'GBV_SURVIVOR', 'DISABILITY',
@@ -109,6 +109,9 @@ export async function renderCase(view, me, caseId, message = '') {
     return;
   }
   const c = answer.body;
+  const listed = ['PARTNER_AGENT', 'COORDINATOR'].includes(me.role)
+    ? await api.get(`/api/referrals?caseId=${encodeURIComponent(caseId)}&size=100`) : { ok: false };
+  const names = await partnerNames();
   const manages = me.role === 'COORDINATOR' || (me.role === 'PARTNER_AGENT' && me.partnerId === c.owningPartnerId);
   const open = c.status === 'OPEN' && !c.erased;
   const ownDuplicates = JSON.parse(sessionStorage.getItem('referrals.duplicates') || '[]');
@@ -132,6 +135,10 @@ export async function renderCase(view, me, caseId, message = '') {
     </dl><p><a href="#/timeline/case/${escapeHtml(c.caseId)}">${t('referral.caseTimeline')}</a></p>
     ${(c.possibleDuplicates || []).length ? `<p>${t('case.duplicates')}: ${c.possibleDuplicates.map((id) => `<a href="#/cases/${escapeHtml(id)}">${escapeHtml(id.slice(0, 8))}</a>`).join(', ')}</p>` : ''}
     </section></div>
+    ${listed.ok && listed.body.items.length ? `<section class="card"><h2>${t('case.referrals')}</h2><ul id="case-referrals">
+      ${listed.body.items.map((r) => `<li><a href="#/referral/${escapeHtml(r.referralId)}">${escapeHtml(code('ServiceCategory', r.serviceCategory))}</a>
+        — ${escapeHtml(names[r.toPartnerId] || r.toPartnerId)} — <span data-status="${escapeHtml(r.status)}">${escapeHtml(code('ReferralStatus', r.status))}</span>
+        <small class="muted">${dateTime(r.updatedAt)}</small></li>`).join('')}</ul></section>` : ''}
     ${c.consents ? consentsBlock(c, manages && open) : ''}
     ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions())}</section>
       <section class="card"><h2>${t('case.close')}</h2><form id="close-form" class="action-form" novalidate>

@@ -27,7 +27,7 @@ export async function renderInbox(view, me, filters = null) {
   const partners = me.role === 'PARTNER_AGENT' ? [] : Object.entries(names).sort((a, b) => a[1].localeCompare(b[1]));
   const state = filters || { partnerId: me.partnerId || '', direction: '', status: '', category: '', page: 0 };
   const query = new URLSearchParams({ size: String(PAGE), page: String(state.page || 0) });
-  ['partnerId', 'direction', 'status', 'category'].forEach((name) => { if (state[name]) query.set(name, state[name]); });
+  ['partnerId', 'direction', 'status', 'category', 'caseId'].forEach((name) => { if (state[name]) query.set(name, state[name]); });
   const answer = await api.get(`/api/referrals?${query}`);
   const items = answer.ok ? answer.body.items : [];
   const total = answer.ok ? answer.body.total : 0;
@@ -42,6 +42,7 @@ export async function renderInbox(view, me, filters = null) {
         <option value="outbound"${state.direction === 'outbound' ? ' selected' : ''}>${t('inbox.outbound')}</option></select></label>
       <label>${t('inbox.status')}<select name="status">${options(STATUSES, state.status, t('common.all'), 'ReferralStatus')}</select></label>
       <label>${t('inbox.category')}<select name="category">${options(CATEGORIES, state.category, t('common.all'), 'ServiceCategory')}</select></label>
+      <label>${t('case.lookup')}<input name="caseId" size="36" value="${escapeHtml(state.caseId || '')}"></label>
       <button type="submit">${t('common.apply')}</button>
     </form>
     ${answer.ok ? '' : `<p class="error" role="alert">${escapeHtml(problemText(answer))}</p>`}

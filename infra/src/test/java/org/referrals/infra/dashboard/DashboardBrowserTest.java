@@ -129,6 +129,8 @@ class DashboardBrowserTest {
             assertThat(browser.find("#referral-status").getText()).isEqualTo("مطلوبة");
             assertThat(browser.find("#referral-reason").getText()).isEqualTo("فحص طبي بعد العودة");
             browser.screenshot("caseworker-referral-ar");
+            browser.find("a[href^='#/cases/']").click();
+            assertThat(browser.find("#case-referrals").getText()).contains("الرعاية الصحية", "مطلوبة");
         }
     }
 

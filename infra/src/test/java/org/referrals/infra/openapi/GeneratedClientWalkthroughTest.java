@@ -140,7 +140,7 @@ class GeneratedClientWalkthroughTest {
         assertThat(asNgo.getReferral(referralId).getStatus()).isEqualTo(ReferralStatus.CLOSED);
 
         // 6. The clinic's inbox and caseload; the coordinator's network map and the referral's timeline
-        assertThat(asClinic.listReferrals(null, "inbound", List.of(ReferralStatus.CLOSED), null, null, null, null).getItems())
+        assertThat(asClinic.listReferrals(null, "inbound", List.of(ReferralStatus.CLOSED), null, null, null, null, null).getItems())
                 .extracting(view -> view.getReferralId()).contains(referralId);
         assertThat(partners.getCaseload(clinicId).getPartnerId()).isEqualTo(clinicId);
         assertThat(new NetworkApi(client(coordinator)).getNetworkMap(null, null, null, null).getNodes())

@@ -13,15 +13,15 @@ import org.referrals.query.common.ReadProblems;
 
 /**
  * The filter of {@code GET /api/referrals}: whose referrals (a partner agent sees only its own partner's, a
- * coordinator any partner's or all), in which direction, status, category, and whether overdue.
+ * coordinator any partner's or all), in which direction, status, category, whether overdue, and of which case.
  */
 record ReferralListQuery(String partnerId, String direction, List<ReferralStatus> statuses, ServiceCategory category,
-                         Boolean overdue, int page, int size) {
+                         Boolean overdue, String caseId, int page, int size) {
 
     static final int MAX_SIZE = 100;
 
     static ReferralListQuery of(Actor actor, String partnerId, String direction, List<String> statuses, String category,
-                                Boolean overdue, int page, int size) {
+                                Boolean overdue, String caseId, int page, int size) {
         String scope = partnerId;
         if (actor.role() == Role.PARTNER_AGENT) {
             if (partnerId != null && !actor.actsFor(partnerId)) {
@@ -44,7 +44,8 @@ record ReferralListQuery(String partnerId, String direction, List<ReferralStatus
                 : statuses.stream().flatMap(s -> java.util.Arrays.stream(s.split(",")))
                           .map(s -> ReadProblems.parse("status", ReferralStatus.class, s.trim())).toList();
         ServiceCategory parsedCategory = category == null ? null : ReadProblems.parse("category", ServiceCategory.class, category);
-        return new ReferralListQuery(scope, direction, parsed, parsedCategory, overdue, page, size);
+        String theCase = caseId == null || caseId.isBlank() ? null : caseId.trim();
+        return new ReferralListQuery(scope, direction, parsed, parsedCategory, overdue, theCase, page, size);
     }
 
     /** The referrals of the list as of {@code now}, newest change first. */
@@ -52,7 +53,7 @@ record ReferralListQuery(String partnerId, String direction, List<ReferralStatus
         List<ReferralFacts> selected = new ArrayList<>();
         for (ReferralFacts referral : scope(referrals)) {
             if ((statuses.isEmpty() || statuses.contains(referral.status())) && (category == null || category == referral.category())
-                    && (overdue == null || overdue == referral.overdue(now))) {
+                    && (overdue == null || overdue == referral.overdue(now)) && (caseId == null || caseId.equals(referral.caseId()))) {
                 selected.add(referral);
             }
         }

@@ -48,17 +48,18 @@ public class ReferralQueryController {
     @Operation(operationId = "listReferrals", summary = "A partner's referrals, newest change first",
                description = "A partner agent lists its own partner's (partnerId may be omitted); a coordinator any "
                              + "partner's, or all. direction: inbound or outbound (default both); status: one or "
-                             + "more, comma-separated; overdue: unanswered past respondBy; category; page from 0, size 1-100. "
+                             + "more, comma-separated; overdue: unanswered past respondBy; category; caseId: the referrals of one case (of those the caller may list); page from 0, size 1-100. "
                              + "Which referrals a list holds, and their order, is about a second old (at most 5 s); each item is read as it is now.")
     public Mono<PageOf<ReferralView>> list(@RequestParam(required = false) String partnerId,
                                            @RequestParam(required = false) String direction,
                                            @RequestParam(required = false) List<String> status,
                                            @RequestParam(required = false) String category,
                                            @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(required = false) String caseId,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size,
                                            @AuthenticationPrincipal Actor actor) {
-        var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, page, size);
+        var query = ReferralListQuery.of(actor, partnerId, direction, status, category, overdue, caseId, page, size);
         Instant now = clock.instant();
         // a coordinator's list filters every referral's facts: off the event loop
         return referrals.current().publishOn(Schedulers.boundedElastic()).flatMap(snapshot -> {

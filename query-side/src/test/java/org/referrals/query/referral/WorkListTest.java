@@ -70,17 +70,19 @@ class WorkListTest {
     void aChangeMovesTheReferralToTheTop() {
         withDatabase((database, reactive) -> {
             ReferralProjectionDriver driver = twoRequestsToTheClinic(database);
-            ReferralListQuery inbox = new ReferralListQuery("clinic-b", "inbound", List.of(), null, null, 0, 10);
+            ReferralListQuery inbox = new ReferralListQuery("clinic-b", "inbound", List.of(), null, null, null, 0, 10);
             assertThat(inbox.select(snapshot(reactive), T0).stream().map(ReferralFacts::id)).containsExactly("r2", "r1");
 
             driver.apply("r1", new ReferralAccepted("r1", null), T0.plusSeconds(120));
 
             ReferralSnapshots.Snapshot later = snapshot(reactive);
             assertThat(inbox.select(later, T0).stream().map(ReferralFacts::id)).containsExactly("r1", "r2");
-            ReferralListQuery overdue = new ReferralListQuery("clinic-b", "inbound", List.of(), null, true, 0, 10);
+            ReferralListQuery overdue = new ReferralListQuery("clinic-b", "inbound", List.of(), null, true, null, 0, 10);
             assertThat(overdue.select(later, T0.plus(Duration.ofDays(4))).stream().map(ReferralFacts::id))
                     .as("r1 was answered").containsExactly("r2");
             assertThat(overdue.select(later, T0.plus(Duration.ofDays(2)))).as("not yet due").isEmpty();
+            ReferralListQuery ofCase = new ReferralListQuery("clinic-b", "inbound", List.of(), null, null, "case-r2", 0, 10);
+            assertThat(ofCase.select(later, T0).stream().map(ReferralFacts::id)).as("the referrals of one case").containsExactly("r2");
         });
     }
 
@@ -139,7 +141,7 @@ class WorkListTest {
                 ? List.of(ReferralStatus.values()[random.nextInt(ReferralStatus.values().length)], ReferralStatus.REQUESTED) : List.of();
         ServiceCategory category = random.nextInt(3) == 0 ? ServiceCategory.LEGAL_AID : null;
         Boolean overdue = random.nextInt(4) == 0 ? random.nextBoolean() : null;
-        return new ReferralListQuery(partner, "both".equals(direction) ? null : direction, statuses, category, overdue,
+        return new ReferralListQuery(partner, "both".equals(direction) ? null : direction, statuses, category, overdue, null,
                                      random.nextInt(4), size);
     }
 
