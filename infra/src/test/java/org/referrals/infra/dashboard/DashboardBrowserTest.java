@@ -26,7 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The dashboard in real headless Chromium against the running application, in its three languages: a caseworker
- * registers a case and refers it from ranked suggestions (Arabic, right to left); the receiving partner accepts,
+ * registers a case and refers it from ranked suggestions (Arabic, right to left), withdraws a consent and closes a
+ * case (French); the receiving partner accepts,
  * starts and delivers with a note (English) and the referrer reads the note and closes the loop (French); a
  * coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
  * issues a key; a refusal shows the server's problem in the user's language; another partner sees nothing; and
@@ -160,6 +161,28 @@ class DashboardBrowserTest {
             assertThat(browser.find("#timeline-table").getText())
                     .contains("Référencement demandé", "Service fourni : Service fourni", "intake"); // the key's label, not its id
             browser.screenshot("referrer-timeline-fr");
+        }
+    }
+
+    @Test
+    void aCaseworkerWithdrawsAConsentAndClosesACaseInFrench() {
+        var registerCase = Samples.caseWithConsentForAnything();
+        app.send(registerCase, Actor.partnerAgent("key-ngo", "ngo-rabat"));
+        try (var browser = new Browser(baseUrl, 1366, 900)) {
+            browser.signIn(ngoKey);
+            browser.language("fr");
+            browser.waitFor(d -> {
+                browser.open("#/cases/" + registerCase.caseId());
+                return !d.findElements(By.cssSelector("form[data-withdraw]")).isEmpty();
+            });
+            browser.find("form[data-withdraw] [name='note']").sendKeys("retrait demandé par la personne");
+            browser.find("form[data-withdraw] button[type=submit]").click();
+            browser.waitFor(d -> d.findElement(By.id("consent-table")).getText().contains("retiré"));
+            new Select(browser.find("#close-form [name='reason']")).selectByValue("MOVED_AWAY");
+            browser.find("#close-form button[type=submit]").click();
+            browser.waitFor(d -> d.findElement(By.id("case-status")).getText().equals("Clôturé"));
+            assertThat(browser.driver().findElements(By.id("refer-form"))).as("no referral from a closed case").isEmpty();
+            browser.screenshot("caseworker-case-closed-fr");
         }
     }
 
