@@ -27,9 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The dashboard in real headless Chromium against the running application, in its three languages: a caseworker
  * registers a case and refers it from ranked suggestions (Arabic, right to left), withdraws a consent and closes a
- * case (French); the receiving partner accepts,
- * starts and delivers with a note (English) and the referrer reads the note and closes the loop (French); a
- * coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
+ * case (French); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
+ * the note and closes the loop (French); a coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
  * issues a key; a refusal shows the server's problem in the user's language; another partner sees nothing; and
  * axe-core finds no accessibility violation in any view. Screenshots go to target/screenshots.
  */
