@@ -79,3 +79,11 @@ test('every criterion of a suggestion\'s score has a message', () => {
   assert.ok(codes.length > 15, 'the scan finds the criteria');
   assert.deepEqual(missing([...new Set(codes)]), []);
 });
+
+test('every indicator and answer of every assessment instrument has a message', () => {
+  const instruments = javaMain.find((f) => f.path.endsWith('Instruments.java')).text;
+  const indicators = [...instruments.matchAll(/new Indicator\("(\w+)"/g)].map((m) => `indicator.${m[1]}`);
+  const options = [...instruments.matchAll(/"([A-Z][A-Z_]+)"/g)].map((m) => `option.${m[1]}`);
+  assert.ok(indicators.length >= 15 && options.length > 20, 'the scan finds the instrument');
+  assert.deepEqual(missing([...new Set([...indicators, ...options])]), []);
+});

@@ -14,6 +14,7 @@ import { renderStatistics } from './views/statistics.js';
 const view = document.getElementById('view');
 let me = null;
 let liveController = null;
+let drawings = 0;
 const liveListeners = new Set();
 
 /** What each role sees in the navigation, in order; the first is its home. */
@@ -91,11 +92,16 @@ async function route() {
   }
   renderNav();
   view.innerHTML = `<p class="muted">${t('common.loading')}</p>`;
+  delete view.dataset.shown;
+  const drawing = ++drawings; // a later route (a click, a language change) supersedes this one
   try {
     await ROUTES[target](rest.join('/') || undefined);
   } catch (error) {
+    if (drawing !== drawings) return; // superseded: its failure (its page replaced under it) is not the user's
     view.innerHTML = `<p class="error" role="alert">${t('common.error')}: ${escapeHtml(error.problem ? problem(error.problem) : error.message)}</p>`;
   }
+  if (drawing !== drawings) return;
+  view.dataset.shown = `${language()} ${location.hash}`; // what is drawn, for whoever waits for it (browser tests)
   view.focus({ preventScroll: true });
 }
 

@@ -7,10 +7,10 @@ export function formatHours(hours, units = { hours: 'h', days: 'd' }, locale = '
   return `${formatNumber(round1(hours), locale)} ${units.hours}`;
 }
 
-/** A number in a locale (at most one decimal), a dash when unknown. */
-export function formatNumber(value, locale = 'en-GB') {
+/** A number in a locale (at most {@code digits} decimals, one by default), a dash when unknown. */
+export function formatNumber(value, locale = 'en-GB', digits = 1) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
 export function formatPercent(rate, locale = 'en-GB') {

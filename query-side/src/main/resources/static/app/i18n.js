@@ -78,8 +78,8 @@ export function hours(value) {
   return formatDuration(value, { hours: t('common.hours'), days: t('common.days') }, locale());
 }
 
-export function number(value) {
-  return formatNumber(value, locale());
+export function number(value, digits = 1) {
+  return formatNumber(value, locale(), digits);
 }
 
 export function percent(rate) {

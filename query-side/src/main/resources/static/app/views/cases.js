@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
 import { code, dateTime, number, problem, t } from '../i18n.js';
+import { renderAssessments } from './assessments.js';
 import { CATEGORIES, disposeCharts, options, partnerNames, regions, untilVisible } from './shared.js';
 
 const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'];
@@ -139,6 +140,7 @@ export async function renderCase(view, me, caseId, message = '') {
       ${listed.body.items.map((r) => `<li><a href="#/referral/${escapeHtml(r.referralId)}">${escapeHtml(code('ServiceCategory', r.serviceCategory))}</a>
         — ${escapeHtml(names[r.toPartnerId] || r.toPartnerId)} — <span data-status="${escapeHtml(r.status)}">${escapeHtml(code('ReferralStatus', r.status))}</span>
         <small class="muted">${dateTime(r.updatedAt)}</small></li>`).join('')}</ul></section>` : ''}
+    ${manages ? '<section class="card" id="assessments"></section>' : ''}
     ${c.consents ? consentsBlock(c, manages && open) : ''}
     ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions())}</section>
       <section class="card"><h2>${t('case.close')}</h2><form id="close-form" class="action-form" novalidate>
@@ -146,6 +148,7 @@ export async function renderCase(view, me, caseId, message = '') {
         <label>${t('field.note')}<textarea name="note" rows="2" maxlength="4000"></textarea></label>
         <button type="submit">${t('case.close')}</button><p class="error" role="alert" id="close-error"></p></form></section>` : ''}`;
   wireConsents(view, me, c);
+  if (manages) await renderAssessments(view.querySelector('#assessments'), c.caseId, open);
   if (manages && open) {
     wireReferral(view, c);
     const close = view.querySelector('#close-form');

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.referrals.api.assessment.AssessmentResult;
+import org.referrals.api.assessment.AssessmentScores;
+import org.referrals.api.assessment.Instrument;
+import org.referrals.api.assessment.Instruments;
+import org.referrals.api.caseregistry.AssessmentRecorded;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseDetailsCorrected;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
@@ -21,6 +27,7 @@ import org.referrals.api.caseregistry.CloseCase;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentTerms;
 import org.referrals.api.caseregistry.ConsentWithdrawn;
+import org.referrals.api.caseregistry.RecordAssessment;
 import org.referrals.api.caseregistry.RecordConsent;
 import org.referrals.api.caseregistry.SealedPersonalData;
 import org.referrals.api.caseregistry.Vulnerability;
@@ -106,6 +113,35 @@ public class Case {
             throw new IllegalTransitionException("case", "CloseCase", status);
         }
         apply(new CaseClosed(caseId, command.reason(), texts.sealText(caseId, command.note()), clock.instant()));
+    }
+
+    /**
+     * An assessment with an instrument of {@link Instruments}: scored here from the answers (the instrument says how),
+     * and answers and scores sealed under the case's key. Not on a closed or erased case, not dated in the future.
+     */
+    @CommandHandler
+    public void handle(RecordAssessment command, Actor actor, Clock clock, TextSealer texts) {
+        requireOwnerOrCoordinator(actor);
+        if (status != CaseStatus.OPEN) {
+            throw new IllegalTransitionException("case", "RecordAssessment", status);
+        }
+        requireNotErased();
+        Instant now = clock.instant();
+        if (command.takenOn().isAfter(now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1))) { // a day for time zones
+            throw new BusinessRuleViolationException(BusinessRule.ASSESSMENT_IN_FUTURE, "an assessment cannot be dated in the future");
+        }
+        Instrument instrument = Instruments.find(command.instrumentId(), command.instrumentVersion())
+                .orElseThrow(() -> new BusinessRuleViolationException(BusinessRule.ASSESSMENT_ANSWER_INVALID,
+                        "no instrument %s version %d".formatted(command.instrumentId(), command.instrumentVersion())));
+        AssessmentScores scores;
+        try {
+            scores = instrument.score(command.answers());
+        } catch (Instrument.InvalidAnswer e) {
+            throw new BusinessRuleViolationException(BusinessRule.ASSESSMENT_ANSWER_INVALID, e.indicator() + ": " + e.getMessage());
+        }
+        apply(new AssessmentRecorded(caseId, command.assessmentId(), instrument.id(), instrument.version(), command.takenOn(),
+                                     AssessmentSealing.seal(texts, caseId, new AssessmentResult(Map.copyOf(command.answers()), scores)),
+                                     now));
     }
 
     /**

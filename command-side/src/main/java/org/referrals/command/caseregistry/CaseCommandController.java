@@ -4,20 +4,28 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.referrals.api.assessment.AssessmentRequest;
+import org.referrals.api.assessment.AssessmentScores;
+import org.referrals.api.assessment.AssessmentTaken;
+import org.referrals.api.assessment.Instrument;
+import org.referrals.api.assessment.Instruments;
 import org.referrals.api.caseregistry.CaseRegistrationResult;
 import org.referrals.api.caseregistry.CloseCase;
 import org.referrals.api.caseregistry.CloseCaseRequest;
 import org.referrals.api.caseregistry.ConsentTerms;
 import org.referrals.api.caseregistry.ErasePersonalData;
 import org.referrals.api.caseregistry.ErasureRequest;
+import org.referrals.api.caseregistry.RecordAssessment;
 import org.referrals.api.caseregistry.RecordConsent;
 import org.referrals.api.caseregistry.RegisterCase;
 import org.referrals.api.caseregistry.RegisterCaseRequest;
 import org.referrals.api.caseregistry.WithdrawConsent;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.NoteRequest;
+import org.referrals.command.web.BadRequestException;
 import org.referrals.command.web.CommandDispatcher;
 import org.referrals.command.web.Ids;
 import org.springframework.http.HttpStatus;
@@ -90,6 +98,34 @@ public class CaseCommandController {
                                            @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         var command = new ErasePersonalData(Ids.uuid("caseId", caseId), body.justification());
         return commands.send(command, body, actor, request).thenReturn(Map.of("caseId", caseId, "erased", true));
+    }
+
+    @PostMapping("/{caseId}/assessments")
+    @ApiResponse(responseCode = "201", description = "Created: the assessment's scores")
+    @Operation(operationId = "recordAssessment", summary = "Record an assessment (RSS: 15 indicators in three dimensions)",
+               description = "Roles: the owning partner's agents, COORDINATOR. Answers by indicator id, each one of its "
+                             + "scale's codes (GET /api/instruments); an indicator left out is a missing answer, left out of "
+                             + "the scores. Scores per dimension and composite, 0 to 1. Answers and scores are sealed "
+                             + "under the case's key.")
+    public Mono<ResponseEntity<AssessmentTaken>> recordAssessment(@PathVariable String caseId,
+                                                                  @Valid @RequestBody AssessmentRequest body,
+                                                                  @AuthenticationPrincipal Actor actor,
+                                                                  ServerHttpRequest request) {
+        String id = Ids.uuid("caseId", caseId);
+        Instrument instrument = (body.version() == null ? Instruments.latest(body.instrument())
+                : Instruments.find(body.instrument(), body.version()))
+                .orElseThrow(() -> new BadRequestException("instrument", "no such instrument (or version)"));
+        AssessmentScores scores;
+        try {
+            scores = instrument.score(body.answers()); // refused before any command is sent
+        } catch (Instrument.InvalidAnswer e) {
+            throw new BadRequestException("answers." + e.indicator(), e.getMessage());
+        }
+        var command = new RecordAssessment(id, UUID.randomUUID().toString(), instrument.id(), instrument.version(),
+                                           body.answers(), body.takenOn() == null ? LocalDate.now(java.time.ZoneOffset.UTC) : body.takenOn());
+        return commands.send(command, body, actor, request)
+                       .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                                                 .body(new AssessmentTaken(id, command.assessmentId(), instrument.id(), instrument.version(), scores)));
     }
 
     @PostMapping("/{caseId}/close")

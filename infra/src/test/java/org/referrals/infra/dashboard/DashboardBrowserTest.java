@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The dashboard in real headless Chromium against the running application, in its three languages: a caseworker
  * registers a case and refers it from ranked suggestions (Arabic, right to left), withdraws a consent and closes a
- * case (French); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
+ * case (French), records two assessments and sees the scores change (English); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
  * the note and closes the loop (French); a coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
  * issues a key; a refusal shows the server's problem in the user's language; another partner sees nothing; and
  * axe-core finds no accessibility violation in any view. Screenshots go to target/screenshots.
@@ -186,6 +186,35 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aCaseworkerRecordsTwoAssessmentsAndSeesTheScoresChangeInEnglish() {
+        var registerCase = Samples.caseWithConsentForAnything();
+        app.send(registerCase, Actor.partnerAgent("key-ngo", "ngo-rabat"));
+        try (var browser = new Browser(baseUrl, 1366, 900)) {
+            browser.signIn(ngoKey);
+            browser.language("en");
+            browser.waitFor(d -> {
+                browser.open("#/cases/" + registerCase.caseId());
+                return !d.findElements(By.id("assessment-form")).isEmpty();
+            });
+            List<String> housing = List.of("POOR", "VERY_GOOD");
+            for (int i = 0; i < housing.size(); i++) {
+                browser.find("#assessments summary").click();
+                new Select(browser.find("[name='answers.housing']")).selectByValue(housing.get(i));
+                new Select(browser.find("[name='answers.supportNetwork']")).selectByValue("YES");
+                browser.find("#assessment-form button[type=submit]").click();
+                int rows = i + 1;
+                browser.waitFor(d -> d.findElements(By.cssSelector("#assessment-table tbody tr")).size() == rows);
+            }
+            assertThat(browser.find("#assessment-message").getText()).isEqualTo("Assessment recorded.");
+            // POOR .25 then VERY_GOOD 1 in the social dimension: +0.75; the composite (with psychosocial 1) from .625 to 1
+            String table = browser.find("#assessment-table").getText();
+            assertThat(table).contains("Social", "0.25", "(+0.75)", "0.625", "(+0.375)");
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#assessment-chart canvas")).isEmpty());
+            browser.screenshot("caseworker-assessments-en");
+        }
+    }
+
+    @Test
     void aCoordinatorSeesTheNetworkMapAndAVerifiedTimeline() {
         try (var browser = new Browser(baseUrl, 1366, 768)) {
             browser.signIn(coordinatorKey);
@@ -274,8 +303,8 @@ class DashboardBrowserTest {
                     browser.language(lang);
                     for (String view : entry.getValue()) {
                         browser.open(view);
-                        browser.waitFor(d -> !d.findElement(By.id("view")).getText().isBlank()
-                                             && d.findElements(By.cssSelector("#view > p.muted:only-child")).isEmpty());
+                        String shown = lang + " " + view;
+                        browser.waitFor(d -> shown.equals(d.findElement(By.id("view")).getDomAttribute("data-shown")));
                         violations.addAll(browser.accessibilityViolations().stream().map(v -> lang + " " + view + ": " + v).toList());
                     }
                 }
