@@ -62,7 +62,11 @@ class AuthorizationMatrixTest extends ApiTest {
             "audit verify         | 403 403 403 200 403 200",
             "audit checkpoint     | 403 403 403 200 403 200",
             "escalations          | 403 403 403 200 403 403",
-            "suggestions          | 200 404 404 200 404 404");
+            "suggestions          | 200 404 404 200 404 404",
+            "record assessment    | 201 404 404 201 404 404",
+            "case assessments     | 200 404 404 200 404 404",
+            "referral notes       | 200 200 404 200 404 404",
+            "instruments          | 200 200 200 200 200 200");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -207,6 +211,23 @@ class AuthorizationMatrixTest extends ApiTest {
             awaitStatus(w, "/api/cases/" + referral.caseId());
             return key -> status(HttpMethod.GET, "/api/cases/" + referral.caseId(), key, null);
         });
+        endpoints.put("record assessment", w -> {
+            String caseId = caseOfA.apply(w);
+            return key -> status(HttpMethod.POST, "/api/cases/" + caseId + "/assessments", key,
+                                 Map.of("instrument", "rss", "answers", Map.of("housing", "FAIR")));
+        });
+        endpoints.put("case assessments", w -> {
+            Referral referral = referral(w);
+            seen(w, referral.id());
+            awaitStatus(w, "/api/cases/" + referral.caseId());
+            return key -> status(HttpMethod.GET, "/api/cases/" + referral.caseId() + "/assessments", key, null);
+        });
+        endpoints.put("referral notes", w -> {
+            String id = referral(w).id();
+            seen(w, id);
+            return key -> status(HttpMethod.GET, "/api/referrals/" + id + "/notes", key, null);
+        });
+        endpoints.put("instruments", w -> key -> status(HttpMethod.GET, "/api/instruments", key, null));
         endpoints.put("referral timeline", w -> {
             String id = referral(w).id();
             seen(w, id);
