@@ -68,6 +68,11 @@ export function code(kind, value) {
   return has(key) ? t(key) : String(value);
 }
 
+/** Values as the API names them: one named after an enumeration (capitalised, e.g. Urgency) is a code, in words. */
+export function coded(values = {}) {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, /^[A-Z]/.test(name) ? code(name, value) : value]));
+}
+
 /** An instant in the user's language and time zone. */
 export function dateTime(iso) {
   return formatInstant(iso, locale(), zone);
@@ -108,10 +113,9 @@ export function problem(doc, status) {
  * are codes, dates are formatted, partner ids become names where known.
  */
 export function summary(entry, partnerNames = {}) {
-  const args = { ...(entry.summaryArgs || {}) };
+  const args = coded(entry.summaryArgs);
   for (const [name, value] of Object.entries(args)) {
-    if (/^[A-Z]/.test(name)) args[name] = code(name, value);
-    else if (name === 'respondBy' || name === 'until') args[name] = dateTime(value);
+    if (name === 'respondBy' || name === 'until') args[name] = dateTime(value);
     else if (partnerNames[value]) args[name] = partnerNames[value];
   }
   const key = `summary.${entry.summaryCode}`;

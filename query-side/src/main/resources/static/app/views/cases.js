@@ -3,7 +3,7 @@
 // (one set of rules) and show its refusals field by field, in the user's language.
 import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
-import { code, dateTime, number, problem, t } from '../i18n.js';
+import { code, coded, dateTime, number, problem, t } from '../i18n.js';
 import { renderAssessments } from './assessments.js';
 import { CATEGORIES, disposeCharts, options, partnerNames, regions, untilVisible } from './shared.js';
 
@@ -244,9 +244,7 @@ function wireReferral(view, c) {
 
 /** One criterion of a suggestion's score, in words (its code, its points and the figures it read). */
 export function criterion(k) {
-  const values = Object.fromEntries(Object.entries(k.values || {}).map(([name, value]) =>
-    [name, /^[A-Z]/.test(name) ? code(name, value) : value]));
-  return t(`suggestion.${k.code}`, values) + (k.points === null || k.points === undefined ? '' : ` (+${number(k.points)})`);
+  return t(`suggestion.${k.code}`, coded(k.values)) + (k.points === null || k.points === undefined ? '' : ` (+${number(k.points)})`);
 }
 
 /** Reads your own write: shows the case again once the read model has the change (or after two seconds). */
