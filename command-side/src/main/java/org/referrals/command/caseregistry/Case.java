@@ -36,6 +36,19 @@ import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
+import org.referrals.api.plan.AchieveGoal;
+import org.referrals.api.plan.AddGoal;
+import org.referrals.api.plan.AgreePlan;
+import org.referrals.api.plan.DropGoal;
+import org.referrals.api.plan.GoalAchieved;
+import org.referrals.api.plan.GoalAdded;
+import org.referrals.api.plan.GoalDropped;
+import org.referrals.api.plan.GoalRevised;
+import org.referrals.api.plan.GoalStatus;
+import org.referrals.api.plan.GoalTerms;
+import org.referrals.api.plan.PlanAgreed;
+import org.referrals.api.plan.PlannedGoal;
+import org.referrals.api.plan.ReviseGoal;
 import org.referrals.command.common.BusinessRule;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.IllegalTransitionException;
@@ -56,6 +69,7 @@ public class Case {
     private CaseStatus status;
     private boolean erased;
     private final Map<String, Consent> consents = new LinkedHashMap<>();
+    private final PlanGoals plan = new PlanGoals();
 
     protected Case() {
         // for Axon
@@ -112,7 +126,74 @@ public class Case {
         if (status != CaseStatus.OPEN) {
             throw new IllegalTransitionException("case", "CloseCase", status);
         }
-        apply(new CaseClosed(caseId, command.reason(), texts.sealText(caseId, command.note()), clock.instant()));
+        Instant now = clock.instant();
+        // its open goals end with it, each as an event (its open referrals: see ReferralsOfClosedCases)
+        for (String goalId : plan.openGoalIds()) {
+            apply(new GoalDropped(caseId, goalId, null, command.reason(), now));
+        }
+        apply(new CaseClosed(caseId, command.reason(), texts.sealText(caseId, command.note()), now));
+    }
+
+    /** The reintegration plan, agreed once with its first goals; later goals are added one by one. */
+    @CommandHandler
+    public void handle(AgreePlan command, Actor actor, Clock clock, TextSealer texts) {
+        Instant now = requirePlanChangeBy(actor, clock);
+        plan.requireNotAgreed();
+        plan.requireNewGoals(command.goals().stream().map(AgreePlan.NewGoal::goalId).toList(),
+                             command.goals().stream().map(goal -> goal.terms().targetDate()).toList(), today(now));
+        apply(new PlanAgreed(caseId, command.goals().stream().map(goal -> planned(goal.goalId(), goal.terms(), texts)).toList(), now));
+    }
+
+    @CommandHandler
+    public void handle(AddGoal command, Actor actor, Clock clock, TextSealer texts) {
+        Instant now = requirePlanChangeBy(actor, clock);
+        plan.requireAgreed();
+        plan.requireNewGoals(List.of(command.goalId()), List.of(command.terms().targetDate()), today(now));
+        apply(new GoalAdded(caseId, planned(command.goalId(), command.terms(), texts), now));
+    }
+
+    @CommandHandler
+    public void handle(ReviseGoal command, Actor actor, Clock clock, TextSealer texts) {
+        Instant now = requirePlanChangeBy(actor, clock);
+        plan.requireOpen(command.goalId());
+        PlanGoals.requireTargetNotPast(command.terms().targetDate(), today(now));
+        apply(new GoalRevised(caseId, planned(command.goalId(), command.terms(), texts), texts.sealText(caseId, command.reason()), now));
+    }
+
+    @CommandHandler
+    public void handle(AchieveGoal command, Actor actor, Clock clock, TextSealer texts) {
+        Instant now = requirePlanChangeBy(actor, clock);
+        plan.requireOpen(command.goalId());
+        apply(new GoalAchieved(caseId, command.goalId(), texts.sealText(caseId, command.note()), now));
+    }
+
+    @CommandHandler
+    public void handle(DropGoal command, Actor actor, Clock clock, TextSealer texts) {
+        Instant now = requirePlanChangeBy(actor, clock);
+        plan.requireOpen(command.goalId());
+        apply(new GoalDropped(caseId, command.goalId(), texts.sealText(caseId, command.reason()), null, now));
+    }
+
+    /** A referral naming a goal must serve an open goal of this case's plan, in one of its categories. */
+    public void requireGoalServedBy(String goalId, ServiceCategory category) {
+        plan.requireServes(goalId, category);
+    }
+
+    /** The owner or a coordinator changes the plan of an open, not erased case; answers the moment. */
+    private Instant requirePlanChangeBy(Actor actor, Clock clock) {
+        requireOwnerOrCoordinator(actor);
+        requireOpenAndNotErased();
+        return clock.instant();
+    }
+
+    /** Today as the plan's dates count it: a day early, so that no time zone finds its today refused. */
+    private static java.time.LocalDate today(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    }
+
+    private PlannedGoal planned(String goalId, GoalTerms terms, TextSealer texts) {
+        return new PlannedGoal(goalId, terms.dimension(), texts.sealText(caseId, terms.description()), terms.targetDate(),
+                               Set.copyOf(terms.serviceCategories()));
     }
 
     /**
@@ -252,6 +333,31 @@ public class Case {
     @EventSourcingHandler
     void on(CaseClosed event) {
         status = CaseStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(PlanAgreed event) {
+        plan.agreed(event.goals());
+    }
+
+    @EventSourcingHandler
+    void on(GoalAdded event) {
+        plan.set(event.goal());
+    }
+
+    @EventSourcingHandler
+    void on(GoalRevised event) {
+        plan.set(event.goal()); // only an open goal is revised; its categories may have changed
+    }
+
+    @EventSourcingHandler
+    void on(GoalAchieved event) {
+        plan.ended(event.goalId(), GoalStatus.ACHIEVED);
+    }
+
+    @EventSourcingHandler
+    void on(GoalDropped event) {
+        plan.ended(event.goalId(), event.caseClosed() == null ? GoalStatus.DROPPED : GoalStatus.CLOSED_WITH_CASE);
     }
 
     @EventSourcingHandler

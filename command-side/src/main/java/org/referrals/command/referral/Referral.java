@@ -27,6 +27,9 @@ import org.referrals.api.referral.RecordResponseOverdue;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
+import org.referrals.api.referral.EndReferralWithCase;
+import org.referrals.api.referral.RecordReturneeFeedback;
+import org.referrals.api.referral.ReturneeFeedbackRecorded;
 import org.referrals.api.referral.ReferralClosureReason;
 import org.referrals.api.referral.ReferralDeclined;
 import org.referrals.api.referral.ReferralExpired;
@@ -70,6 +73,7 @@ public class Referral {
     private Instant respondBy;
     private boolean overdueRecorded;
     private String redirectedTo;
+    private String goalId;
 
     protected Referral() {
         // for Axon
@@ -146,7 +150,39 @@ public class Referral {
     public ReferralResult handle(CloseReferral command, Actor actor, TextSealer texts) {
         requireReferrerOrCoordinator(actor, ReferralLifecycle.CLOSE);
         requireNoteFor(command.closureReason() == ReferralClosureReason.OTHER, command.note());
-        apply(new ReferralClosed(referralId, command.closureReason(), texts.sealText(caseId, command.note())));
+        apply(new ReferralClosed(referralId, command.closureReason(), texts.sealText(caseId, command.note()),
+                                 command.receivedAsPlanned(), command.satisfaction(), texts.sealText(caseId, command.comment()), null));
+        return result();
+    }
+
+    /** Any party that sees the case (its two partners, a coordinator) records what the returnee said of the service. */
+    @CommandHandler
+    public ReferralResult handle(RecordReturneeFeedback command, Actor actor, TextSealer texts) {
+        requireVisibleTo(actor);
+        if (actor.hasRole(Role.SYSTEM)) {
+            throw notAllowed(ReferralLifecycle.FEEDBACK, "a party to the referral or a coordinator");
+        }
+        ReferralLifecycle.FEEDBACK.check(status);
+        apply(new ReturneeFeedbackRecorded(referralId, command.satisfaction(), texts.sealText(caseId, command.comment()),
+                                           actor.partnerId()));
+        return result();
+    }
+
+    /**
+     * Its case was closed (sent by the system): still open, it is cancelled; delivered or failed, it is closed; each
+     * with the case's closure reason. Already ended, nothing happens, so that sending it twice is harmless.
+     */
+    @CommandHandler
+    public ReferralResult handle(EndReferralWithCase command, Actor actor) {
+        requireVisibleTo(actor);
+        if (!actor.hasRole(Role.SYSTEM)) {
+            throw notAllowed(ReferralLifecycle.CANCEL, "the system, when the case is closed");
+        }
+        if (ReferralLifecycle.CANCEL.isAllowedFrom(status)) {
+            apply(new ReferralCancelled(referralId, status, null, command.reason()));
+        } else if (ReferralLifecycle.CLOSE.isAllowedFrom(status)) {
+            apply(new ReferralClosed(referralId, ReferralClosureReason.OTHER, null, null, null, null, command.reason()));
+        }
         return result();
     }
 
@@ -190,7 +226,7 @@ public class Referral {
             throw new BusinessRuleViolationException(BusinessRule.REDIRECT_TO_SAME_PARTNER,
                                                      "a redirect must go to another partner than " + toPartnerId);
         }
-        return new RedirectSource(referralId, caseId, fromPartnerId, serviceCategory, urgency, reason);
+        return new RedirectSource(referralId, caseId, fromPartnerId, serviceCategory, urgency, reason, goalId);
     }
 
     /** Second half of a redirect, once the new referral exists: links this one to it. */
@@ -263,6 +299,7 @@ public class Referral {
         urgency = event.urgency();
         reason = event.reason();
         respondBy = event.respondBy();
+        goalId = event.goalId();
         status = ReferralStatus.REQUESTED;
     }
 

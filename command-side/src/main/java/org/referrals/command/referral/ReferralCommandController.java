@@ -19,6 +19,8 @@ import org.referrals.api.referral.DeclineReferral;
 import org.referrals.api.referral.DeliverService;
 import org.referrals.api.referral.FailService;
 import org.referrals.api.referral.FailureReason;
+import org.referrals.api.referral.FeedbackRequest;
+import org.referrals.api.referral.RecordReturneeFeedback;
 import org.referrals.api.referral.MakeReferral;
 import org.referrals.api.referral.MakeReferralRequest;
 import org.referrals.api.referral.PutReferralOnHold;
@@ -60,11 +62,14 @@ public class ReferralCommandController {
     @Operation(operationId = "makeReferral", summary = "Refer a case to a partner",
                description = "Roles: PARTNER_AGENT of the case's owner, COORDINATOR (who alone may add a "
                              + "consentOverride with a justification). 409 with a rule type when the partner is "
-                             + "suspended or does not offer the category, or no valid consent covers it.")
+                             + "suspended or does not offer the category, or no valid consent covers it. goalId "
+                             + "(optional) names the open goal of the case's plan the referral serves; the goal's "
+                             + "categories must include serviceCategory.")
     public Mono<ResponseEntity<ReferralResult>> make(@Valid @RequestBody MakeReferralRequest body,
                                                      @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         var command = new MakeReferral(UUID.randomUUID().toString(), body.caseId(), body.toPartnerId(),
-                                       body.serviceCategory(), body.urgency(), body.reason(), body.consentOverride());
+                                       body.serviceCategory(), body.urgency(), body.reason(), body.consentOverride(),
+                                       body.goalId());
         return commands.<ReferralResult>send(command, body, actor, request).map(ReferralCommandController::created);
     }
 
@@ -87,7 +92,8 @@ public class ReferralCommandController {
     @Operation(operationId = "actOnReferral", summary = "Act on a referral",
                description = "accept, decline (reasonCode: a DeclineReason), hold, resume, start, deliver (outcome), "
                              + "fail (reasonCode: a FailureReason): the receiving partner's agents. cancel (note = "
-                             + "reason): either partner or COORDINATOR. close (closureReason): the referring partner "
+                             + "reason): either partner or COORDINATOR. close (closureReason; optional quality: "
+                             + "receivedAsPlanned, the returnee's satisfaction 1-5 and comment): the referring partner "
                              + "or COORDINATOR. notes (note): either partner or COORDINATOR. If-Match: \"<version>\" "
                              + "makes it conditional (412 when the referral moved on); 409 names the current status.")
     public Mono<ReferralResult> act(@PathVariable String referralId,
@@ -108,11 +114,24 @@ public class ReferralCommandController {
             case "deliver" -> new DeliverService(id, version, required("outcome", given.outcome()), given.note());
             case "fail" -> new FailService(id, version, code("reasonCode", FailureReason.class, given.reasonCode()), given.note());
             case "cancel" -> new CancelReferral(id, version, requiredText("note", given.note()));
-            case "close" -> new CloseReferral(id, version, required("closureReason", given.closureReason()), given.note());
+            case "close" -> new CloseReferral(id, version, required("closureReason", given.closureReason()), given.note(),
+                                              given.receivedAsPlanned(), given.satisfaction(), given.comment());
             case "notes" -> new AddReferralNote(id, version, requiredText("note", given.note()));
             default -> throw new ResourceNotVisibleException("action", action);
         };
         return commands.send(command, given, actor, request);
+    }
+
+    @PostMapping("/{referralId}/feedback")
+    @Operation(operationId = "recordReturneeFeedback", summary = "Record the returnee's feedback on the service",
+               description = "Roles: either partner, COORDINATOR; once the referral was accepted, also after it is "
+                             + "closed. satisfaction 1 (very dissatisfied) to 5 (very satisfied); the comment is sealed "
+                             + "under the case's key. Figures show satisfaction only from 5 answers on.")
+    public Mono<ReferralResult> feedback(@PathVariable String referralId, @Valid @RequestBody FeedbackRequest body,
+                                         @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
+        var command = new RecordReturneeFeedback(Ids.uuid("referralId", referralId), IfMatch.expectedVersion(request),
+                                                 body.satisfaction(), body.comment());
+        return commands.send(command, body, actor, request);
     }
 
     private static ResponseEntity<ReferralResult> created(ReferralResult result) {

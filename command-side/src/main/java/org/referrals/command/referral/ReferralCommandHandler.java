@@ -45,10 +45,10 @@ public class ReferralCommandHandler {
         requireRole(actor, "MakeReferral", Role.PARTNER_AGENT, Role.COORDINATOR);
         Instant now = clock.instant();
         var verdict = eligibility.check(command.caseId(), command.toPartnerId(), command.serviceCategory(),
-                                        command.consentOverride(), actor, now);
+                                        command.goalId(), command.consentOverride(), actor, now);
         return request(command.referralId(), command.caseId(), verdict.fromPartnerId(), command.toPartnerId(),
                        command.serviceCategory(), command.urgency(), texts.sealText(command.caseId(), command.reason()), null,
-                       verdict.legalBasis(), now);
+                       verdict.legalBasis(), command.goalId(), now);
     }
 
     @CommandHandler
@@ -56,11 +56,12 @@ public class ReferralCommandHandler {
         Aggregate<Referral> original = referrals.load(command.referralId(), command.expectedVersion());
         RedirectSource source = original.invoke(found -> found.redirectSource(command.toPartnerId(), actor));
         Instant now = clock.instant();
-        var verdict = eligibility.check(source.caseId(), command.toPartnerId(), source.serviceCategory(),
+        // the new referral serves the same goal; whether that goal is still open is not asked again
+        var verdict = eligibility.check(source.caseId(), command.toPartnerId(), source.serviceCategory(), null,
                                         command.consentOverride(), actor, now);
         ReferralResult created = request(command.newReferralId(), source.caseId(), source.fromPartnerId(),
                                          command.toPartnerId(), source.serviceCategory(), source.urgency(),
-                                         source.reason(), source.referralId(), verdict.legalBasis(), now);
+                                         source.reason(), source.referralId(), verdict.legalBasis(), source.goalId(), now);
         original.execute(found -> found.recordRedirect(command.newReferralId(), command.toPartnerId(),
                                                        texts.sealText(source.caseId(), command.note())));
         return created;
@@ -68,9 +69,9 @@ public class ReferralCommandHandler {
 
     private ReferralResult request(String referralId, String caseId, String fromPartnerId, String toPartnerId,
                                    ServiceCategory category, Urgency urgency, SealedText reason, String redirectedFrom,
-                                   ReferralLegalBasis legalBasis, Instant now) throws Exception {
+                                   ReferralLegalBasis legalBasis, String goalId, Instant now) throws Exception {
         var requested = new ReferralRequested(referralId, caseId, fromPartnerId, toPartnerId, category, urgency, reason,
-                                              now, now.plus(urgency.responseTime()), redirectedFrom, legalBasis);
+                                              now, now.plus(urgency.responseTime()), redirectedFrom, legalBasis, goalId);
         referrals.newInstance(() -> new Referral(requested));
         return new ReferralResult(referralId, ReferralStatus.REQUESTED, 0);
     }

@@ -20,7 +20,8 @@ import org.referrals.command.partner.Partner;
  * The cross-aggregate rules of a new referral, checked against the current state of the {@link Partner} and
  * {@link Case} aggregates (never against what the caller claims): the case is the sender's to refer, open and not
  * erased; the receiving partner is active and offers the category; a valid legal basis of the case covers that
- * partner and category, or a coordinator overrides with a justification.
+ * partner and category, or a coordinator overrides with a justification; a goal it names is an open goal of the
+ * case's plan that the category serves.
  */
 class ReferralEligibility {
 
@@ -39,12 +40,15 @@ class ReferralEligibility {
     record Verdict(String fromPartnerId, ReferralLegalBasis legalBasis) {
     }
 
-    Verdict check(String caseId, String toPartnerId, ServiceCategory category, ConsentOverride override, Actor actor,
-                  Instant now) {
+    Verdict check(String caseId, String toPartnerId, ServiceCategory category, String goalId, ConsentOverride override,
+                  Actor actor, Instant now) {
         Aggregate<Case> referredCase = loadCase(caseId);
         String owner = referredCase.invoke(found -> {
             found.requireOwnerOrCoordinator(actor);
             found.requireOpenAndNotErased();
+            if (goalId != null) {
+                found.requireGoalServedBy(goalId, category);
+            }
             return found.owningPartnerId();
         });
         requireCanReceive(toPartnerId, category);

@@ -33,6 +33,8 @@ public enum ReferralLifecycle {
     CLOSE("CloseReferral", CLOSED, DELIVERED, FAILED),
     /** Notes: every non-terminal state. */
     NOTE("AddReferralNote", null, REQUESTED, ACCEPTED, ON_HOLD, IN_PROGRESS, DELIVERED, FAILED),
+    /** The returnee's feedback, once the service was accepted (until and after the loop is closed). */
+    FEEDBACK("RecordReturneeFeedback", null, ACCEPTED, ON_HOLD, IN_PROGRESS, DELIVERED, FAILED, CLOSED),
     /** Recorded once while nobody answered. */
     RECORD_OVERDUE("RecordResponseOverdue", null, REQUESTED),
     /** A new referral to another partner, after this one was declined or expired. */

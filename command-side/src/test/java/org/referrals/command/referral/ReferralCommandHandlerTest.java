@@ -213,6 +213,63 @@ class ReferralCommandHandlerTest {
                .expectException(ActionNotAllowedException.class);
     }
 
+    // --- goals of the case's plan
+
+    private static final String GOAL = "11111111-2222-4333-8444-555555555501";
+
+    private static org.referrals.api.plan.PlanAgreed planWithAHealthGoal() {
+        return new org.referrals.api.plan.PlanAgreed(CASE_ID, List.of(new org.referrals.api.plan.PlannedGoal(GOAL,
+                org.referrals.api.partner.ReintegrationDimension.PSYCHOSOCIAL, text("in good health"),
+                java.time.LocalDate.of(2026, 9, 1), java.util.Set.of(CARE))), NOW);
+    }
+
+    private static MakeReferral forGoal(ServiceCategory category) {
+        return new MakeReferral(REFERRAL_ID, CASE_ID, RECEIVER, category, Urgency.ROUTINE, "needs a check-up", null, GOAL);
+    }
+
+    @Test
+    void aReferralServesAnOpenGoalOfThePlanWhoseCategoriesIncludeIts() {
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), planWithAHealthGoal());
+        var expected = requested(Urgency.ROUTINE, theConsent());
+        fixture.givenNoPriorActivity()
+               .when(forGoal(CARE), as(REFERRER_AGENT))
+               .expectEvents(new ReferralRequested(expected.referralId(), expected.caseId(), expected.fromPartnerId(),
+                       expected.toPartnerId(), expected.serviceCategory(), expected.urgency(), expected.reason(),
+                       expected.requestedAt(), expected.respondBy(), null, expected.legalBasis(), GOAL));
+    }
+
+    @Test
+    void aGoalOfOtherCategoriesOrEndedOrUnknownIsRefused() {
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), planWithAHealthGoal());
+        fixture.givenNoPriorActivity()
+               .when(forGoal(ServiceCategory.COUNSELLING), as(REFERRER_AGENT))
+               .expectException(ruleIs(BusinessRule.GOAL_CATEGORY_MISMATCH)).expectNoEvents();
+        setUp(); // a fresh store for the next case history
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), planWithAHealthGoal(),
+                      new org.referrals.api.plan.GoalAchieved(CASE_ID, GOAL, null, NOW));
+        fixture.givenNoPriorActivity()
+               .when(forGoal(CARE), as(REFERRER_AGENT))
+               .expectException(ruleIs(BusinessRule.GOAL_NOT_OPEN)).expectNoEvents();
+        setUp();
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything());
+        fixture.givenNoPriorActivity()
+               .when(forGoal(CARE), as(REFERRER_AGENT))
+               .expectException(ruleIs(BusinessRule.GOAL_UNKNOWN)).expectNoEvents();
+    }
+
+    @Test
+    void aRedirectedReferralServesTheSameGoal() {
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), planWithAHealthGoal());
+        var original = ReferralHistory.REQUESTED;
+        List<Object> history = new java.util.ArrayList<>(ReferralHistory.reaching(ReferralStatus.DECLINED));
+        history.set(0, new ReferralRequested(original.referralId(), original.caseId(), original.fromPartnerId(),
+                original.toPartnerId(), original.serviceCategory(), original.urgency(), original.reason(),
+                original.requestedAt(), original.respondBy(), null, original.legalBasis(), GOAL));
+        redirectingFromTheFixture();
+        fixture.given(history).when(redirectTo(THIRD), as(REFERRER_AGENT)).expectSuccessfulHandlerExecution();
+        assertThat(((ReferralRequested) others.eventsOf(NEW_REFERRAL_ID).get(0)).goalId()).isEqualTo(GOAL);
+    }
+
     // --- redirect
 
     /** The fixture follows the original referral; the new one is created among the others. */

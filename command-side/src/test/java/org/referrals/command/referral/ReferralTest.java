@@ -29,6 +29,7 @@ import org.referrals.api.referral.FailureReason;
 import org.referrals.api.referral.RecordResponseOverdue;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
+import org.referrals.api.referral.ReferralClosed;
 import org.referrals.api.referral.ReferralClosureReason;
 import org.referrals.api.referral.ReferralDeclined;
 import org.referrals.api.referral.ReferralNoteAdded;
@@ -181,5 +182,54 @@ class ReferralTest {
                .when(new FailService(REFERRAL_ID, 0L, FailureReason.CLIENT_WITHDREW, null), as(RECEIVER_AGENT))
                .expectException(ConflictingAggregateVersionException.class)
                .expectNoEvents();
+    }
+
+    // --- quality and the case's closure (issue 28)
+
+    @Test
+    void theReferrerClosesWithTheQualityOfTheServiceTheCommentSealed() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.DELIVERED))
+               .when(new CloseReferral(REFERRAL_ID, null, ReferralClosureReason.NEED_PARTIALLY_MET, null, false, 2, "waited weeks"),
+                     as(REFERRER_AGENT))
+               .expectEvents(new ReferralClosed(REFERRAL_ID, ReferralClosureReason.NEED_PARTIALLY_MET, null, false, 2,
+                                                text("waited weeks"), null));
+    }
+
+    @Test
+    void eitherPartyOrACoordinatorRecordsTheReturneesFeedbackNobodyElse() {
+        for (var actor : java.util.List.of(REFERRER_AGENT, RECEIVER_AGENT, COORDINATOR)) {
+            fixture.given(ReferralHistory.reaching(ReferralStatus.CLOSED))
+                   .when(new org.referrals.api.referral.RecordReturneeFeedback(REFERRAL_ID, null, 5, "very good"), as(actor))
+                   .expectEvents(new org.referrals.api.referral.ReturneeFeedbackRecorded(REFERRAL_ID, 5, text("very good"), actor.partnerId()));
+        }
+        fixture.given(ReferralHistory.reaching(ReferralStatus.CLOSED))
+               .when(new org.referrals.api.referral.RecordReturneeFeedback(REFERRAL_ID, null, 5, null), as(THIRD_AGENT))
+               .expectException(org.referrals.command.common.ResourceNotVisibleException.class).expectNoEvents();
+        fixture.given(ReferralHistory.reaching(ReferralStatus.CLOSED))
+               .when(new org.referrals.api.referral.RecordReturneeFeedback(REFERRAL_ID, null, 5, null), as(SYSTEM))
+               .expectException(ActionNotAllowedException.class).expectNoEvents();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ReferralStatus.class)
+    void withItsCaseClosedAnOpenReferralIsCancelledADeliveredOrFailedOneClosedAnEndedOneLeft(ReferralStatus state) {
+        var reason = org.referrals.api.caseregistry.CaseClosureReason.RE_MIGRATED;
+        var result = fixture.given(ReferralHistory.reaching(state))
+                            .when(new org.referrals.api.referral.EndReferralWithCase(REFERRAL_ID, reason), as(SYSTEM));
+        switch (state) {
+            case REQUESTED, ACCEPTED, ON_HOLD, IN_PROGRESS ->
+                    result.expectEvents(new ReferralCancelled(REFERRAL_ID, state, null, reason));
+            case DELIVERED, FAILED ->
+                    result.expectEvents(new ReferralClosed(REFERRAL_ID, ReferralClosureReason.OTHER, null, null, null, null, reason));
+            default -> result.expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+    }
+
+    @Test
+    void onlyTheSystemEndsAReferralWithItsCase() {
+        fixture.given(ReferralHistory.reaching(ReferralStatus.ACCEPTED))
+               .when(new org.referrals.api.referral.EndReferralWithCase(REFERRAL_ID, org.referrals.api.caseregistry.CaseClosureReason.OTHER),
+                     as(COORDINATOR))
+               .expectException(ActionNotAllowedException.class).expectNoEvents();
     }
 }

@@ -73,17 +73,18 @@ class ReferralTransitionTableTest {
             REQUESTED, List.of(ReferralLifecycle.ACCEPT, ReferralLifecycle.DECLINE, ReferralLifecycle.CANCEL,
                                ReferralLifecycle.EXPIRE, ReferralLifecycle.NOTE, ReferralLifecycle.RECORD_OVERDUE),
             ACCEPTED, List.of(ReferralLifecycle.START, ReferralLifecycle.HOLD, ReferralLifecycle.CANCEL,
-                              ReferralLifecycle.FAIL, ReferralLifecycle.NOTE),
+                              ReferralLifecycle.FAIL, ReferralLifecycle.NOTE, ReferralLifecycle.FEEDBACK),
             ON_HOLD, List.of(ReferralLifecycle.RESUME, ReferralLifecycle.CANCEL, ReferralLifecycle.FAIL,
-                             ReferralLifecycle.NOTE),
+                             ReferralLifecycle.NOTE, ReferralLifecycle.FEEDBACK),
             IN_PROGRESS, List.of(ReferralLifecycle.DELIVER, ReferralLifecycle.FAIL, ReferralLifecycle.HOLD,
-                                 ReferralLifecycle.CANCEL, ReferralLifecycle.NOTE),
-            DELIVERED, List.of(ReferralLifecycle.CLOSE, ReferralLifecycle.NOTE),
-            FAILED, List.of(ReferralLifecycle.CLOSE, ReferralLifecycle.NOTE),
+                                 ReferralLifecycle.CANCEL, ReferralLifecycle.NOTE, ReferralLifecycle.FEEDBACK),
+            DELIVERED, List.of(ReferralLifecycle.CLOSE, ReferralLifecycle.NOTE, ReferralLifecycle.FEEDBACK),
+            FAILED, List.of(ReferralLifecycle.CLOSE, ReferralLifecycle.NOTE, ReferralLifecycle.FEEDBACK),
             DECLINED, List.of(),
             EXPIRED, List.of(),
             CANCELLED, List.of(),
-            CLOSED, List.of());
+            // the returnee's feedback (issue 28) may come after the loop is closed
+            CLOSED, List.of(ReferralLifecycle.FEEDBACK));
 
     private static final Instant LONG_AFTER_RESPOND_BY = ReferralHistory.REQUESTED.respondBy().plus(Duration.ofDays(30));
 
@@ -133,6 +134,7 @@ class ReferralTransitionTableTest {
             case EXPIRE -> new ExpireReferral(REFERRAL_ID, LONG_AFTER_RESPOND_BY);
             case CLOSE -> new CloseReferral(REFERRAL_ID, null, ReferralClosureReason.NEED_MET, null);
             case NOTE -> new AddReferralNote(REFERRAL_ID, null, "called the client");
+            case FEEDBACK -> new org.referrals.api.referral.RecordReturneeFeedback(REFERRAL_ID, null, 4, "helpful");
             case RECORD_OVERDUE -> new RecordResponseOverdue(REFERRAL_ID, LONG_AFTER_RESPOND_BY);
             case REDIRECT -> throw new IllegalArgumentException("not in this table");
         };
@@ -151,6 +153,7 @@ class ReferralTransitionTableTest {
             case EXPIRE -> new ReferralExpired(REFERRAL_ID, ReferralHistory.REQUESTED.respondBy());
             case CLOSE -> new ReferralClosed(REFERRAL_ID, ReferralClosureReason.NEED_MET, null);
             case NOTE -> new ReferralNoteAdded(REFERRAL_ID, text("called the client"));
+            case FEEDBACK -> new org.referrals.api.referral.ReturneeFeedbackRecorded(REFERRAL_ID, 4, text("helpful"), RECEIVER_AGENT.partnerId());
             case RECORD_OVERDUE -> new ReferralResponseOverdue(REFERRAL_ID, ReferralHistory.REQUESTED.respondBy());
             case REDIRECT -> throw new IllegalArgumentException("not in this table");
         };

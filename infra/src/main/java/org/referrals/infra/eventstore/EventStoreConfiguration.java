@@ -63,7 +63,9 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  ReferralsProperties properties,
-                                                 ObjectProvider<PlainTextResealing> resealing) {
+                                                 ObjectProvider<PlainTextResealing> resealing,
+                                                 org.referrals.infra.caseclosure.JdbcOpenReferrals openReferrals,
+                                                 javax.sql.DataSource dataSource) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -78,6 +80,8 @@ public class EventStoreConfiguration {
         engine.createSchema(tableFactory(properties.eventstore()));
         // before anything reads the events: texts an earlier version stored in clear are sealed (once)
         resealing.ifAvailable(PlainTextResealing::run);
+        // a store written before the open referrals were kept: read into their table once
+        openReferrals.fillIfNew(engine, dataSource);
         return engine;
     }
 

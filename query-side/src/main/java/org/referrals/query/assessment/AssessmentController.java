@@ -1,9 +1,5 @@
 package org.referrals.query.assessment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -20,10 +16,8 @@ import org.referrals.api.assessment.Instrument;
 import org.referrals.api.assessment.Instruments;
 import org.referrals.api.caseregistry.AssessmentRecorded;
 import org.referrals.api.common.Actor;
-import org.referrals.query.caseregistry.CaseFields;
-import org.referrals.query.caseregistry.CaseProjection;
+import org.referrals.query.caseregistry.CaseVisibility;
 import org.referrals.query.caseregistry.PersonalDataReader;
-import org.referrals.query.common.ReadProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,14 +33,12 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "Assessments", description = "Reintegration assessments (RSS) of a case over time")
 public class AssessmentController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
-
-    private final MongoDatabase mongo;
+    private final CaseVisibility cases;
     private final EventStore events;
     private final PersonalDataReader personalData;
 
-    public AssessmentController(MongoDatabase reactiveMongoDatabase, EventStore eventStore, PersonalDataReader personalData) {
-        this.mongo = reactiveMongoDatabase;
+    public AssessmentController(CaseVisibility cases, EventStore eventStore, PersonalDataReader personalData) {
+        this.cases = cases;
         this.events = eventStore;
         this.personalData = personalData;
     }
@@ -63,10 +55,8 @@ public class AssessmentController {
                description = "The owning partner's agents, COORDINATOR; else 404. Answers and scores are null once the case's "
                              + "personal data is erased.")
     public Mono<CaseAssessments> assessments(@PathVariable String caseId, @AuthenticationPrincipal Actor actor) {
-        return Mono.from(mongo.getCollection(CaseProjection.COLLECTION).find(Filters.eq("_id", caseId)).first())
-                   .filter(c -> actor.isCoordinator() || actor.actsFor(c.getString(CaseFields.OWNING_PARTNER)))
-                   .switchIfEmpty(Mono.error(ReadProblems::notFound))
-                   .flatMap(c -> Mono.fromCallable(() -> read(caseId)).subscribeOn(Schedulers.boundedElastic()));
+        return cases.readWhole(caseId, actor)
+                    .flatMap(c -> Mono.fromCallable(() -> read(caseId)).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private CaseAssessments read(String caseId) {
@@ -74,7 +64,7 @@ public class AssessmentController {
         Map<String, AssessmentScores> previous = new HashMap<>(); // by instrument
         for (DomainEventMessage<?> message : events.readEvents(caseId, 0).asStream().toList()) {
             if (message.getPayload() instanceof AssessmentRecorded recorded) {
-                AssessmentResult result = personalData.openText(caseId, recorded.result()).map(AssessmentController::parse).orElse(null);
+                AssessmentResult result = SealedResults.open(personalData, caseId, recorded.result()).orElse(null);
                 AssessmentScores scores = result == null ? null : result.scores();
                 assessments.add(new CaseAssessments.Assessment(recorded.assessmentId(), recorded.instrumentId(),
                         recorded.instrumentVersion(), recorded.takenOn(), recorded.recordedAt(),
@@ -103,13 +93,5 @@ public class AssessmentController {
             change.put("composite", Math.round((now.composite() - before.composite()) * 1000) / 1000.0);
         }
         return change;
-    }
-
-    private static AssessmentResult parse(String json) {
-        try {
-            return JSON.readValue(json, AssessmentResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an assessment's sealed result is not readable", e);
-        }
     }
 }

@@ -22,6 +22,18 @@ public final class CaseFields {
     public static final String RECORDED_AT = "recordedAt";
     public static final String EXPIRES_AT = "expiresAt";
     public static final String WITHDRAWN = "withdrawn";
+    /** When the reintegration plan was agreed; absent before. */
+    public static final String PLAN_AGREED_AT = "planAgreedAt";
+    /** The plan's goals without their texts: id, dimension and status each. */
+    public static final String GOALS = "goals";
+    public static final String GOAL_ID = "goalId";
+    public static final String DIMENSION = "dimension";
+    public static final String GOAL_STATUS = "status";
+    /** The assessments: instrument, the day taken, and the result as sealed in the event (opened for statistics only). */
+    public static final String ASSESSMENTS = "assessments";
+    public static final String INSTRUMENT = "instrumentId";
+    public static final String TAKEN_ON = "takenOn";
+    public static final String RESULT = "result";
 
     private CaseFields() {
     }

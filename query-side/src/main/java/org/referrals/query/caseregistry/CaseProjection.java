@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
+import org.referrals.api.caseregistry.AssessmentRecorded;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseDetailsCorrected;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
@@ -22,6 +23,13 @@ import org.referrals.api.caseregistry.CaseRegistered;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentWithdrawn;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.plan.GoalAchieved;
+import org.referrals.api.plan.GoalAdded;
+import org.referrals.api.plan.GoalDropped;
+import org.referrals.api.plan.GoalRevised;
+import org.referrals.api.plan.GoalStatus;
+import org.referrals.api.plan.PlanAgreed;
+import org.referrals.api.plan.PlannedGoal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,8 +92,54 @@ public class CaseProjection {
     }
 
     @EventHandler
+    void on(AssessmentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(cases, event.caseId(), sequence, at, Updates.push(CaseFields.ASSESSMENTS,
+                new Document(CaseFields.INSTRUMENT, event.instrumentId()).append(CaseFields.TAKEN_ON, event.takenOn().toString())
+                        .append(CaseFields.RESULT, org.referrals.query.common.Projections.sealed(event.result()))));
+    }
+
+    @EventHandler
+    void on(PlanAgreed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.PLAN_AGREED_AT, Date.from(event.agreedAt())),
+               Updates.set(CaseFields.GOALS, event.goals().stream().map(CaseProjection::goal).toList()));
+    }
+
+    @EventHandler
+    void on(GoalAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(cases, event.caseId(), sequence, at, Updates.push(CaseFields.GOALS, goal(event.goal())));
+    }
+
+    @EventHandler
+    void on(GoalRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(cases, event.caseId(), Filters.eq(CaseFields.GOALS + "." + CaseFields.GOAL_ID, event.goal().goalId()), sequence, at,
+               Updates.set(CaseFields.GOALS + ".$." + CaseFields.DIMENSION, event.goal().dimension().name()));
+    }
+
+    @EventHandler
+    void on(GoalAchieved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        goalStatus(event.caseId(), event.goalId(), GoalStatus.ACHIEVED, sequence, at);
+    }
+
+    @EventHandler
+    void on(GoalDropped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        goalStatus(event.caseId(), event.goalId(), event.caseClosed() == null ? GoalStatus.DROPPED : GoalStatus.CLOSED_WITH_CASE,
+                   sequence, at);
+    }
+
+    private void goalStatus(String caseId, String goalId, GoalStatus status, long sequence, Instant at) {
+        update(cases, caseId, Filters.eq(CaseFields.GOALS + "." + CaseFields.GOAL_ID, goalId), sequence, at,
+               Updates.set(CaseFields.GOALS + ".$." + CaseFields.GOAL_STATUS, status.name()));
+    }
+
+    private static Document goal(PlannedGoal goal) {
+        return new Document(CaseFields.GOAL_ID, goal.goalId()).append(CaseFields.DIMENSION, goal.dimension().name())
+                .append(CaseFields.GOAL_STATUS, GoalStatus.OPEN.name());
+    }
+
+    @EventHandler
     void on(CasePersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.ERASED, true), Updates.unset(CaseFields.PERSONAL_DATA));
+        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.ERASED, true), Updates.unset(CaseFields.PERSONAL_DATA),
+               Updates.unset(CaseFields.ASSESSMENTS));
     }
 
     @ResetHandler

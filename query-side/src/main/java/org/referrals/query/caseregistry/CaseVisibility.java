@@ -2,7 +2,9 @@ package org.referrals.query.caseregistry;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
+import org.bson.Document;
 import org.referrals.api.common.Actor;
+import org.referrals.query.common.ReadProblems;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +22,22 @@ public class CaseVisibility {
     public CaseVisibility(MongoDatabase reactiveMongoDatabase, Clock clock) {
         this.mongo = reactiveMongoDatabase;
         this.clock = clock;
+    }
+
+    /** How a caller reads a case: {@code whole} (its owner, coordinators) or as a receiving partner sees it. */
+    public record Reader(Document caseDocument, boolean whole) {
+    }
+
+    /** The caller's reading of the case; 404 (a problem) where it does not see it. */
+    public Mono<Reader> reader(String caseId, Actor actor) {
+        return CaseQueryController.CaseAccess.find(mongo, caseId, actor, clock.instant())
+                                             .map(access -> new Reader(access.document(), access.sight() == null));
+    }
+
+    /** The case's document for those who read it whole (its owner's agents, coordinators); 404 for everyone else. */
+    public Mono<Document> readWhole(String caseId, Actor actor) {
+        return reader(caseId, actor).filter(Reader::whole).map(Reader::caseDocument)
+                                    .switchIfEmpty(Mono.error(ReadProblems::notFound));
     }
 
     public Mono<Boolean> visibleTo(String caseId, Actor actor) {

@@ -27,6 +27,14 @@ public final class ReferralFields {
     public static final String OUTCOME = "outcome";
     public static final String EXPIRED_AT = "expiredAt";
     public static final String OVERDUE_RECORDED = "overdueRecorded";
+    /** The goal of the case's plan the referral serves; absent when it names none. */
+    public static final String GOAL = "goalId";
+    /** Set by the close: its reason, whether the service was received as planned, and the case's closure if by it. */
+    public static final String CLOSURE_REASON = "closureReason";
+    public static final String RECEIVED_AS_PLANNED = "receivedAsPlanned";
+    public static final String CASE_CLOSED = "caseClosed";
+    /** The returnee's latest satisfaction (1-5), from the close or a later feedback. */
+    public static final String SATISFACTION = "satisfaction";
     /**
      * The position in the event stream of the last event that changed the document ({@link ReferralSnapshots} reads
      * what changed since its last snapshot by it).

@@ -9,6 +9,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +25,7 @@ import org.bson.conversions.Bson;
 import org.referrals.api.referral.ReferralAccepted;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
+import org.referrals.api.referral.ReturneeFeedbackRecorded;
 import org.referrals.api.referral.ReferralDeclined;
 import org.referrals.api.referral.ReferralExpired;
 import org.referrals.api.referral.ReferralNoteAdded;
@@ -81,6 +83,7 @@ public class ReferralProjection {
                 .append(ReferralFields.CONSENT_OVERRIDE, event.legalBasis() != null && event.legalBasis().isOverride())
                 .append(ReferralFields.CONSENT_ID, event.legalBasis() == null ? null : event.legalBasis().consentId())
                 .append(ReferralFields.CREATED_AT, Date.from(event.requestedAt()))
+                .append(ReferralFields.GOAL, event.goalId())
                 .append(ReferralFields.POSITION, position()), sequence, at);
         caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());
         changes.changed(event.referralId(), replay);
@@ -143,7 +146,8 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralCancelled event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        status(event.referralId(), ReferralStatus.CANCELLED, sequence, at);
+        status(event.referralId(), ReferralStatus.CANCELLED, sequence, at, event.caseClosed() == null ? new Bson[0]
+                : new Bson[] {Updates.set(ReferralFields.CASE_CLOSED, event.caseClosed().name())});
         changes.changed(event.referralId(), replay);
     }
 
@@ -157,7 +161,24 @@ public class ReferralProjection {
     @EventHandler
     void on(ReferralClosed event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        status(event.referralId(), ReferralStatus.CLOSED, sequence, at);
+        List<Bson> quality = new ArrayList<>(List.of(Updates.set(ReferralFields.CLOSURE_REASON, event.closureReason().name())));
+        if (event.receivedAsPlanned() != null) {
+            quality.add(Updates.set(ReferralFields.RECEIVED_AS_PLANNED, event.receivedAsPlanned()));
+        }
+        if (event.satisfaction() != null) {
+            quality.add(Updates.set(ReferralFields.SATISFACTION, event.satisfaction()));
+        }
+        if (event.caseClosed() != null) {
+            quality.add(Updates.set(ReferralFields.CASE_CLOSED, event.caseClosed().name()));
+        }
+        status(event.referralId(), ReferralStatus.CLOSED, sequence, at, quality.toArray(Bson[]::new));
+        changes.changed(event.referralId(), replay);
+    }
+
+    @EventHandler
+    void on(ReturneeFeedbackRecorded event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        change(event.referralId(), sequence, at, Updates.set(ReferralFields.SATISFACTION, event.satisfaction()));
         changes.changed(event.referralId(), replay);
     }
 

@@ -2,13 +2,21 @@ package org.referrals.query.timeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.referrals.api.caseregistry.AssessmentRecorded;
 import org.referrals.api.caseregistry.CaseClosed;
 import org.referrals.api.caseregistry.CaseDetailsCorrected;
 import org.referrals.api.caseregistry.CasePersonalDataErased;
 import org.referrals.api.caseregistry.CaseRegistered;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentWithdrawn;
+import org.referrals.api.plan.GoalAchieved;
+import org.referrals.api.plan.GoalAdded;
+import org.referrals.api.plan.GoalDropped;
+import org.referrals.api.plan.GoalRevised;
+import org.referrals.api.plan.PlanAgreed;
+import org.referrals.api.plan.PlannedGoal;
 import org.referrals.api.referral.ReferralAccepted;
+import org.referrals.api.referral.ReturneeFeedbackRecorded;
 import org.referrals.api.referral.ReferralCancelled;
 import org.referrals.api.referral.ReferralClosed;
 import org.referrals.api.referral.ReferralDeclined;
@@ -73,9 +81,16 @@ final class TimelineSummaries {
         if (event instanceof ServiceStarted) return Summary.of("started", "Service started");
         if (event instanceof ServiceDelivered e) return Summary.of("delivered", "Service delivered: " + e.outcome(), "DeliveryOutcome", name(e.outcome()));
         if (event instanceof ServiceFailed e) return Summary.of("failed", "Service failed: " + e.reasonCode(), "FailureReason", name(e.reasonCode()));
+        if (event instanceof ReferralCancelled e && e.caseClosed() != null) return Summary.of("cancelledWithCase",
+                "Cancelled with its case (%s; was %s)".formatted(e.caseClosed(), e.cancelledIn()),
+                "CaseClosureReason", name(e.caseClosed()), "ReferralStatus", name(e.cancelledIn()));
         if (event instanceof ReferralCancelled e) return Summary.of("cancelled", "Cancelled (was " + e.cancelledIn() + ")", "ReferralStatus", name(e.cancelledIn()));
         if (event instanceof ReferralExpired) return Summary.of("expired", "Expired without an answer");
+        if (event instanceof ReferralClosed e && e.caseClosed() != null) return Summary.of("closedWithCase",
+                "Closed with its case (" + e.caseClosed() + ")", "CaseClosureReason", name(e.caseClosed()));
         if (event instanceof ReferralClosed e) return Summary.of("closed", "Closed: " + e.closureReason(), "ReferralClosureReason", name(e.closureReason()));
+        if (event instanceof ReturneeFeedbackRecorded e) return Summary.of("feedback", "Returnee's feedback: satisfaction " + e.satisfaction() + " of 5",
+                "satisfaction", String.valueOf(e.satisfaction()));
         if (event instanceof ReferralNoteAdded) return Summary.of("noteAdded", "Note added");
         if (event instanceof ReferralResponseOverdue e) return Summary.of("overdue", "Answer overdue (was due by " + e.respondBy() + ")", "respondBy", text(e.respondBy()));
         if (event instanceof ReferralRedirected e) return Summary.of("redirected", "Redirected to " + e.toPartnerId() + " as referral " + e.newReferralId(),
@@ -87,7 +102,23 @@ final class TimelineSummaries {
         if (event instanceof ConsentWithdrawn) return Summary.of("consentWithdrawn", "Consent withdrawn");
         if (event instanceof CaseClosed e) return Summary.of("caseClosed", "Case closed: " + e.reason(), "CaseClosureReason", name(e.reason()));
         if (event instanceof CasePersonalDataErased) return Summary.of("erased", "Personal data erased");
+        if (event instanceof AssessmentRecorded e) return Summary.of("assessed", "Assessment recorded (%s version %d, taken on %s)"
+                .formatted(e.instrumentId(), e.instrumentVersion(), e.takenOn()), "instrument", e.instrumentId(), "takenOn", text(e.takenOn()));
+        if (event instanceof PlanAgreed e) return Summary.of("planAgreed", "Reintegration plan agreed with " + e.goals().size() + " goals",
+                "goals", String.valueOf(e.goals().size()));
+        if (event instanceof GoalAdded e) return goal("goalAdded", "Goal added", e.goal());
+        if (event instanceof GoalRevised e) return goal("goalRevised", "Goal revised", e.goal());
+        if (event instanceof GoalAchieved) return Summary.of("goalAchieved", "Goal achieved");
+        if (event instanceof GoalDropped e && e.caseClosed() != null) return Summary.of("goalClosedWithCase",
+                "Goal ended with the case (" + e.caseClosed() + ")", "CaseClosureReason", name(e.caseClosed()));
+        if (event instanceof GoalDropped) return Summary.of("goalDropped", "Goal dropped");
         return Summary.of("other", event.getClass().getSimpleName());
+    }
+
+    /** A goal by its dimension and target date; its description is personal data and stays out. */
+    private static Summary goal(String code, String text, PlannedGoal goal) {
+        return Summary.of(code, "%s: %s, by %s".formatted(text, goal.dimension(), goal.targetDate()),
+                          "ReintegrationDimension", name(goal.dimension()), "targetDate", text(goal.targetDate()));
     }
 
     private static String name(Enum<?> code) {

@@ -41,7 +41,7 @@ class SmallCellSuppressionTest {
         for (int i = 0; i < referrals; i++) {
             made.add(new ReferralFacts("r" + i, "c" + i, "ngo", "p", ServiceCategory.valueOf(category), Urgency.ROUTINE,
                                        ReferralStatus.REQUESTED, i < accepted ? ReferralStatus.ACCEPTED : null, null, false, false,
-                                       at, at.plusSeconds(3600), null, null, null, null, null, at));
+                                       at, at.plusSeconds(3600), null, null, null, null, null, at, null, null, null, null, false));
         }
         return made;
     }

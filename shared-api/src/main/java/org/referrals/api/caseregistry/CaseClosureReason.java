@@ -7,5 +7,9 @@ public enum CaseClosureReason {
     OPTED_OUT,
     MOVED_AWAY,
     DECEASED,
+    /** The returnee migrated again. */
+    RE_MIGRATED,
+    /** The programme's funding for the case ended. */
+    FUNDING_ENDED,
     OTHER
 }

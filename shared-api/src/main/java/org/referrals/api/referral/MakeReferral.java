@@ -15,6 +15,8 @@ import org.referrals.api.partner.ServiceCategory;
  *
  * @param referralId      chosen by the sender (a UUID)
  * @param consentOverride only a coordinator, and only with a justification
+ * @param goalId          optional: the open goal of the case's plan this referral serves (its categories include
+ *                        the referral's)
  */
 public record MakeReferral(
         @TargetAggregateIdentifier @NotNull @Pattern(regexp = Limits.UUID_PATTERN) String referralId,
@@ -23,5 +25,12 @@ public record MakeReferral(
         @NotNull ServiceCategory serviceCategory,
         @NotNull Urgency urgency,
         @NotBlank @Size(max = Limits.NOTE_MAX) String reason,
-        @Valid ConsentOverride consentOverride) {
+        @Valid ConsentOverride consentOverride,
+        @Pattern(regexp = Limits.UUID_PATTERN) String goalId) {
+
+    /** A referral that serves no goal of a plan. */
+    public MakeReferral(String referralId, String caseId, String toPartnerId, ServiceCategory serviceCategory,
+                        Urgency urgency, String reason, ConsentOverride consentOverride) {
+        this(referralId, caseId, toPartnerId, serviceCategory, urgency, reason, consentOverride, null);
+    }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.referrals.api.common.SealedText;
 import org.referrals.api.partner.ServiceCategory;
-/** {@code respondBy} = {@code requestedAt} + the urgency's response time; {@code redirectedFrom} optional. */
+/**
+ * {@code respondBy} = {@code requestedAt} + the urgency's response time; {@code redirectedFrom} optional;
+ * {@code goalId} the goal of the case's plan the referral serves, if it names one (null in events before plans).
+ */
 @Revision("1")
 public record ReferralRequested(
         String referralId,
@@ -17,5 +20,14 @@ public record ReferralRequested(
         Instant requestedAt,
         Instant respondBy,
         String redirectedFrom,
-        ReferralLegalBasis legalBasis) {
+        ReferralLegalBasis legalBasis,
+        String goalId) {
+
+    /** A referral that serves no goal of a plan. */
+    public ReferralRequested(String referralId, String caseId, String fromPartnerId, String toPartnerId,
+                             ServiceCategory serviceCategory, Urgency urgency, SealedText reason, Instant requestedAt,
+                             Instant respondBy, String redirectedFrom, ReferralLegalBasis legalBasis) {
+        this(referralId, caseId, fromPartnerId, toPartnerId, serviceCategory, urgency, reason, requestedAt, respondBy,
+             redirectedFrom, legalBasis, null);
+    }
 }
