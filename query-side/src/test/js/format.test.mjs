@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   acceptanceColour, acceptanceRate, atCapacity, availableActions, drawnEdges, edgeWidth, escapeHtml, formatDateTime, formatHours,
-  formatPercent,
+  formatPercent, needMetShare,
   nodeSize, parseSse, sortBy, toCsv, utilisation,
 } from '../../main/resources/static/app/format.js';
 
@@ -70,8 +70,9 @@ test('actions offered follow the state table and who is asking', () => {
   assert.deepEqual(availableActions(referral, { role: 'PARTNER_AGENT', partnerId: 'ngo' }), ['cancel', 'notes']);
   assert.deepEqual(availableActions(referral, { role: 'PARTNER_AGENT', partnerId: 'other' }), []);
   assert.deepEqual(availableActions({ ...referral, status: 'IN_PROGRESS' }, { role: 'PARTNER_AGENT', partnerId: 'clinic' }),
-    ['deliver', 'hold', 'fail', 'cancel', 'notes']);
-  assert.deepEqual(availableActions({ ...referral, status: 'CLOSED' }, { role: 'COORDINATOR' }), []);
+    ['deliver', 'hold', 'fail', 'cancel', 'notes', 'feedback']);
+  assert.deepEqual(availableActions({ ...referral, status: 'CLOSED' }, { role: 'COORDINATOR' }), ['feedback']);
+  assert.deepEqual(availableActions({ ...referral, status: 'CLOSED' }, { role: 'PARTNER_AGENT', partnerId: 'other' }), []);
 });
 
 test('server text is escaped before it reaches HTML', () => {
@@ -96,4 +97,10 @@ test("an analyst's hidden counts give no rate and are drawn last, as the smalles
   const drawn = drawnEdges(edges, 1);
   assert.deepEqual(drawn.edges.map((e) => e.to), ['c', 'd']);
   assert.equal(drawn.omitted, 2);
+});
+
+test('the need met share counts the referrals closed by the referrer, and hides behind hidden counts', () => {
+  assert.equal(needMetShare(3, 4), 0.75);
+  assert.equal(needMetShare(0, 0), null);
+  assert.equal(needMetShare('<5', 12), null);
 });

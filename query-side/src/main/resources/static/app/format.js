@@ -74,6 +74,12 @@ export function acceptanceRate(accepted, declined) {
   return answered === 0 ? null : accepted / answered;
 }
 
+/** Share of the referrals closed by the referrer whose need was met, or null before any (or hidden counts). */
+export function needMetShare(needMet, closed) {
+  if (typeof needMet !== 'number' || typeof closed !== 'number' || closed === 0) return null;
+  return needMet / closed;
+}
+
 /** Edge colour from red (none accepted) through amber to green (all accepted); grey before any answer. */
 export function acceptanceColour(rate) {
   if (rate === null || rate === undefined) return '#8c959f';
@@ -144,6 +150,8 @@ export function availableActions(referral, me) {
   };
   const actions = (byStatus[referral.status] || []).filter(([allowed]) => allowed).map(([, action]) => action);
   if (party && referral.status !== 'CLOSED') actions.push('notes');
+  // the returnee's feedback, once the service was accepted, until and after the loop is closed
+  if (party && ['ACCEPTED', 'ON_HOLD', 'IN_PROGRESS', 'DELIVERED', 'FAILED', 'CLOSED'].includes(referral.status)) actions.push('feedback');
   return actions;
 }
 

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
 import { code, isRtl, number, problem, t } from '../i18n.js';
-import { chart } from './shared.js';
+import { chart, until } from './shared.js';
 
 const DIMENSIONS = ['ECONOMIC', 'SOCIAL', 'PSYCHOSOCIAL'];
 
@@ -43,11 +43,7 @@ export async function renderAssessments(holder, caseId, editable) {
         recordForm.querySelector('#assessment-error').textContent = problem(done.body, done.status);
         return;
       }
-      for (let attempt = 0; attempt < 20; attempt++) { // reads its own write: the new assessment is in the store at once
-        const again = await api.get(`/api/cases/${encodeURIComponent(caseId)}/assessments`);
-        if (again.ok && again.body.assessments.length > items.length) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await until(`/api/cases/${encodeURIComponent(caseId)}/assessments`, (again) => again.assessments.length > items.length);
       await renderAssessments(holder, caseId, editable);
       const message = holder.querySelector('#assessment-message');
       message.textContent = t('assessment.recorded');

@@ -21,7 +21,8 @@ export async function renderCaseloads(view, me) {
     <div class="card"><table class="responsive" id="caseload-table"><thead><tr>
       ${[['name', 'caseloads.partner'], ['active', 'caseloads.active'], ['capacity', 'caseloads.capacity'],
          ['utilisation', 'caseloads.utilisation'], ['overdue', 'caseloads.overdue'], ['acceptanceRate', 'caseloads.acceptance'],
-         ['medianHoursToRespond', 'caseloads.respond'], ['medianDaysToDeliver', 'caseloads.deliver']]
+         ['medianHoursToRespond', 'caseloads.respond'], ['medianDaysToDeliver', 'caseloads.deliver'],
+         ['needMetShare', 'caseloads.needMet'], ['meanSatisfaction', 'caseloads.satisfaction']]
         .map(([key, label]) => `<th scope="col"><button type="button" data-sort="${key}">${t(label)}</button></th>`).join('')}
     </tr></thead><tbody></tbody></table>
     <p class="no-print"><button type="button" id="caseload-csv">${t('caseloads.csv')}</button></p></div>
@@ -44,6 +45,8 @@ export async function renderCaseloads(view, me) {
         <td data-label="${t('caseloads.acceptance')}">${percent(c.acceptanceRate)}</td>
         <td data-label="${t('caseloads.respond')}">${hours(c.medianHoursToRespond)}</td>
         <td data-label="${t('caseloads.deliver')}">${days(c.medianDaysToDeliver)}</td>
+        <td data-label="${t('caseloads.needMet')}">${percent(c.needMetShare)}</td>
+        <td data-label="${t('caseloads.satisfaction')}">${c.meanSatisfaction === null || c.meanSatisfaction === undefined ? '–' : number(c.meanSatisfaction, 2)}</td>
       </tr>`).join('');
   };
   view.querySelectorAll('th button').forEach((button) => button.addEventListener('click', () => {
@@ -97,7 +100,9 @@ function shown(value) {
 }
 
 function download(rows) {
-  const csv = toCsv(['partnerId', 'name', 'active', 'capacity', 'overdue', 'acceptanceRate', 'medianHoursToRespond', 'medianDaysToDeliver'],
-    rows.map((c) => [c.partnerId, c.name, c.active, c.capacity, c.overdue, c.acceptanceRate, c.medianHoursToRespond, c.medianDaysToDeliver]));
+  const csv = toCsv(['partnerId', 'name', 'active', 'capacity', 'overdue', 'acceptanceRate', 'medianHoursToRespond', 'medianDaysToDeliver',
+    'needMetShare', 'meanSatisfaction'],
+    rows.map((c) => [c.partnerId, c.name, c.active, c.capacity, c.overdue, c.acceptanceRate, c.medianHoursToRespond, c.medianDaysToDeliver,
+      c.needMetShare, c.meanSatisfaction]));
   downloadCsv('caseloads.csv', csv);
 }

@@ -5,14 +5,16 @@ import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
 import { code, coded, dateTime, number, problem, t } from '../i18n.js';
 import { renderAssessments } from './assessments.js';
-import { CATEGORIES, disposeCharts, options, partnerNames, regions, untilVisible } from './shared.js';
+import { readPlan, renderPlan } from './plan.js';
+import { CATEGORIES, disposeCharts, options, partnerNames, regions, until } from './shared.js';
 
 const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'];
 const VULNERABILITIES = ['UNACCOMPANIED_CHILD', 'VICTIM_OF_TRAFFICKING', 'MEDICAL_CONDITION', 'GBV_SURVIVOR', 'DISABILITY',
   'ELDERLY', 'SINGLE_PARENT'];
 const LEGAL_BASES = ['CONSENT', 'VITAL_INTEREST', 'PUBLIC_INTEREST', 'LEGITIMATE_INTEREST'];
 const URGENCIES = ['ROUTINE', 'PRIORITY', 'EMERGENCY'];
-const CASE_CLOSURE_REASONS = ['SUPPORT_PERIOD_ENDED', 'NO_LONGER_ELIGIBLE', 'OPTED_OUT', 'MOVED_AWAY', 'DECEASED', 'OTHER'];
+const CASE_CLOSURE_REASONS = ['SUPPORT_PERIOD_ENDED', 'NO_LONGER_ELIGIBLE', 'OPTED_OUT', 'MOVED_AWAY', 'DECEASED', 'RE_MIGRATED',
+  'FUNDING_ENDED', 'OTHER'];
 
 const codeOptions = (kind, values, selected = '') => `<option value="">${t('common.choose')}</option>`
   + values.map((v) => `<option value="${v}"${v === selected ? ' selected' : ''}>${escapeHtml(code(kind, v))}</option>`).join('');
@@ -69,7 +71,7 @@ export function renderNewCase(view) {
     const answer = await api.post('/api/cases', body);
     if (!refused(form, answer, '#case-error')) {
       sessionStorage.setItem('referrals.duplicates', JSON.stringify(answer.body.possibleDuplicates || []));
-      await untilVisible(`/api/cases/${encodeURIComponent(answer.body.caseId)}`);
+      await until(`/api/cases/${encodeURIComponent(answer.body.caseId)}`);
       location.hash = `#/cases/${answer.body.caseId}`;
     }
   });
@@ -115,6 +117,8 @@ export async function renderCase(view, me, caseId, message = '') {
   const names = await partnerNames();
   const manages = me.role === 'COORDINATOR' || (me.role === 'PARTNER_AGENT' && me.partnerId === c.owningPartnerId);
   const open = c.status === 'OPEN' && !c.erased;
+  const plan = manages ? await readPlan(c.caseId) : null;
+  const openGoals = (plan?.goals || []).filter((g) => g.status === 'OPEN');
   const ownDuplicates = JSON.parse(sessionStorage.getItem('referrals.duplicates') || '[]');
   sessionStorage.removeItem('referrals.duplicates');
   const p = c.person;
@@ -140,15 +144,19 @@ export async function renderCase(view, me, caseId, message = '') {
       ${listed.body.items.map((r) => `<li><a href="#/referral/${escapeHtml(r.referralId)}">${escapeHtml(code('ServiceCategory', r.serviceCategory))}</a>
         — ${escapeHtml(names[r.toPartnerId] || r.toPartnerId)} — <span data-status="${escapeHtml(r.status)}">${escapeHtml(code('ReferralStatus', r.status))}</span>
         <small class="muted">${dateTime(r.updatedAt)}</small></li>`).join('')}</ul></section>` : ''}
-    ${manages ? '<section class="card" id="assessments"></section>' : ''}
+    ${manages ? '<section class="card" id="plan"></section><section class="card" id="assessments"></section>' : ''}
     ${c.consents ? consentsBlock(c, manages && open) : ''}
-    ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions())}</section>
+    ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions(), openGoals)}</section>
       <section class="card"><h2>${t('case.close')}</h2><form id="close-form" class="action-form" novalidate>
         <label>${t('case.closeReason')}<select name="reason">${codeOptions('CaseClosureReason', CASE_CLOSURE_REASONS)}</select></label>
         <label>${t('field.note')}<textarea name="note" rows="2" maxlength="4000"></textarea></label>
         <button type="submit">${t('case.close')}</button><p class="error" role="alert" id="close-error"></p></form></section>` : ''}`;
   wireConsents(view, me, c);
-  if (manages) await renderAssessments(view.querySelector('#assessments'), c.caseId, open);
+  if (manages) {
+    // a change of the plan draws the whole case again: the referral form offers the plan's open goals
+    await renderPlan(view.querySelector('#plan'), c.caseId, open, plan, (done) => renderCase(view, me, c.caseId, done));
+    await renderAssessments(view.querySelector('#assessments'), c.caseId, open);
+  }
   if (manages && open) {
     wireReferral(view, c);
     const close = view.querySelector('#close-form');
@@ -200,9 +208,11 @@ function wireConsents(view, me, c) {
   }
 }
 
-function referForm(known) {
+function referForm(known, openGoals) {
   return `<form id="refer-form" novalidate><div class="form-grid">
       <label>${t('field.serviceCategory')}<select name="serviceCategory">${codeOptions('ServiceCategory', CATEGORIES)}</select></label>
+      ${openGoals.length ? `<label>${t('plan.serves')}<select name="goalId"><option value="">${t('plan.noGoal')}</option>
+        ${openGoals.map((g) => `<option value="${escapeHtml(g.goalId)}">${escapeHtml(code('ReintegrationDimension', g.dimension))}: ${escapeHtml((g.description || '').slice(0, 60))}</option>`).join('')}</select></label>` : ''}
       <label>${t('field.urgency')}<select name="urgency">${codeOptions('Urgency', URGENCIES, 'ROUTINE')}</select></label>
       <label>${t('referralNew.region')}<select name="region">${options(known, '', t('common.none'))}</select></label>
       <button type="button" id="find-partners">${t('referralNew.find')}</button></div>
@@ -234,9 +244,10 @@ function wireReferral(view, c) {
     event.preventDefault();
     const data = new FormData(form);
     const answer = await api.post('/api/referrals', { caseId: c.caseId, toPartnerId: data.get('toPartnerId') || null,
-      serviceCategory: data.get('serviceCategory') || null, urgency: data.get('urgency') || null, reason: data.get('reason') || null });
+      serviceCategory: data.get('serviceCategory') || null, urgency: data.get('urgency') || null, reason: data.get('reason') || null,
+      goalId: data.get('goalId') || null });
     if (!refused(form, answer, '#refer-error')) {
-      await untilVisible(`/api/referrals/${encodeURIComponent(answer.body.referralId)}`);
+      await until(`/api/referrals/${encodeURIComponent(answer.body.referralId)}`);
       location.hash = `#/referral/${answer.body.referralId}`;
     }
   });
@@ -249,10 +260,6 @@ export function criterion(k) {
 
 /** Reads your own write: shows the case again once the read model has the change (or after two seconds). */
 async function reload(view, me, caseId, message, arrived) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const answer = await api.get(`/api/cases/${encodeURIComponent(caseId)}`);
-    if (answer.ok && arrived(answer.body)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await until(`/api/cases/${encodeURIComponent(caseId)}`, arrived);
   await renderCase(view, me, caseId, message);
 }

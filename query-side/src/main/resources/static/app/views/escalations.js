@@ -1,13 +1,13 @@
 // The coordinators' escalation list, with a redirect that starts from the matching suggestions.
 import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
-import { code, dateTime, hours, number, t } from '../i18n.js';
+import { code, dateTime, days, hours, number, t } from '../i18n.js';
 import { criterion } from './cases.js';
-import { disposeCharts, partnerNames, problemText, untilVisible } from './shared.js';
+import { disposeCharts, partnerNames, problemText, until } from './shared.js';
 
 export async function renderEscalations(view, me) {
   disposeCharts();
-  const answer = await api.get('/api/escalations?size=200');
+  const [answer, plans] = await Promise.all([api.get('/api/escalations?size=200'), api.get('/api/escalations/plans?size=200')]);
   if (!answer.ok) {
     view.innerHTML = `<p class="error" role="alert">${escapeHtml(problemText(answer))}</p>`;
     return;
@@ -30,9 +30,23 @@ export async function renderEscalations(view, me) {
         <td><a href="#/referral/${escapeHtml(e.referralId)}">${t('referral.title')}</a>
           ${e.status === 'DECLINED' || e.status === 'EXPIRED' ? `<button type="button" data-redirect="${escapeHtml(e.referralId)}">${t('escalations.redirect')}</button>` : ''}</td></tr>
         <tr hidden data-suggestions-for="${escapeHtml(e.referralId)}"><td colspan="7"></td></tr>`).join('')}
-      </tbody></table>`}`;
+      </tbody></table>`}
+    ${plans.ok ? overduePlans(plans.body, name) : ''}`;
   view.querySelectorAll('[data-redirect]').forEach((button) => button.addEventListener('click', () =>
     suggest(view, items.find((e) => e.referralId === button.dataset.redirect))));
+}
+
+/** Open cases without a reintegration plan past its due time (registration plus 30 days by default). */
+function overduePlans(page, name) {
+  return `<h2>${t('escalations.plans')}</h2>
+    <p class="muted" id="plan-total">${escapeHtml(t('escalations.total', { shown: number(page.items.length), total: number(page.total) }))}</p>
+    ${page.items.length === 0 ? `<p>${t('escalations.noPlanOverdue')}</p>` : `<table class="responsive" id="overdue-plans"><thead><tr>
+      <th scope="col">${t('case.title')}</th><th scope="col">${t('case.owner')}</th><th scope="col">${t('case.registeredAt')}</th>
+      <th scope="col">${t('escalations.planDue')}</th><th scope="col">${t('escalations.daysOverdue')}</th></tr></thead><tbody>
+      ${page.items.map((p) => `<tr><td data-label="${t('case.title')}"><a href="#/cases/${escapeHtml(p.caseId)}">${escapeHtml(p.caseId.slice(0, 8))}</a></td>
+        <td data-label="${t('case.owner')}">${name(p.owningPartnerId)}</td><td data-label="${t('case.registeredAt')}">${dateTime(p.registeredAt)}</td>
+        <td data-label="${t('escalations.planDue')}">${dateTime(p.dueBy)}</td>
+        <td data-label="${t('escalations.daysOverdue')}">${escapeHtml(days(p.daysOverdue))}</td></tr>`).join('')}</tbody></table>`}`;
 }
 
 async function suggest(view, escalation) {
@@ -63,7 +77,7 @@ async function suggest(view, escalation) {
       cell.querySelector('.field-error').textContent = problemText(done);
       return;
     }
-    await untilVisible(`/api/referrals/${encodeURIComponent(done.body.referralId)}`);
+    await until(`/api/referrals/${encodeURIComponent(done.body.referralId)}`);
     location.hash = `#/referral/${done.body.referralId}`;
   }));
 }

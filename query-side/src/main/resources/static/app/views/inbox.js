@@ -3,21 +3,28 @@ import * as api from '../api.js';
 import { onReferralChange } from '../app.js';
 import { availableActions, escapeHtml } from '../format.js';
 import { code, dateTime, summary, t } from '../i18n.js';
-import { CATEGORIES, STATUSES, disposeCharts, options, partnerNames, problemText } from './shared.js';
+import { CATEGORIES, STATUSES, disposeCharts, options, partnerNames, problemText, until } from './shared.js';
 
 const DECLINE_REASONS = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUT_OF_SERVICE_AREA', 'SERVICE_NOT_OFFERED', 'MISSING_INFORMATION', 'OTHER'];
 const FAILURE_REASONS = ['CLIENT_UNREACHABLE', 'CLIENT_WITHDREW', 'CLIENT_INELIGIBLE', 'PROVIDER_UNABLE', 'OTHER'];
 const OUTCOMES = ['SERVICE_PROVIDED', 'PARTIALLY_PROVIDED'];
 const CLOSURE_REASONS = ['NEED_MET', 'NEED_PARTIALLY_MET', 'NEED_NOT_MET', 'OTHER'];
+const SATISFACTION = ['5', '4', '3', '2', '1'];
 
 /** The fields each action's form asks for (a select with an empty first choice, so the server judges it), and their codes. */
 const FIELDS = {
   decline: [['reasonCode', DECLINE_REASONS, 'DeclineReason'], ['note']],
   fail: [['reasonCode', FAILURE_REASONS, 'FailureReason'], ['note']],
   deliver: [['outcome', OUTCOMES, 'DeliveryOutcome'], ['note']],
-  close: [['closureReason', CLOSURE_REASONS, 'ReferralClosureReason'], ['note']],
+  // with the quality of the service: received as planned, and the returnee's satisfaction and comment if asked
+  close: [['closureReason', CLOSURE_REASONS, 'ReferralClosureReason'], ['note'], ['receivedAsPlanned', ['true', 'false'], 'YesNo'],
+    ['satisfaction', SATISFACTION, 'Satisfaction'], ['comment']],
   notes: [['note']],
+  feedback: [['satisfaction', SATISFACTION, 'Satisfaction'], ['comment']],
 };
+
+/** Form values the API takes as other than text. */
+const TYPED = { receivedAsPlanned: (v) => v === 'true', satisfaction: Number };
 
 const PAGE = 50;
 
@@ -134,14 +141,15 @@ function showForm(view, me, referral, action) {
   holder.innerHTML = `<form class="action-form" id="form-${action}" novalidate>
     ${fields.map(([name, values, kind]) => (values
       ? `<label>${t(`referral.${name}`)}<select name="${name}"><option value="">${t('common.choose')}</option>${options(values, '', undefined, kind)}</select></label>`
-      : `<label>${t('referral.note')}<textarea name="note" rows="2" maxlength="4000"></textarea></label>`)).join('')}
+      : `<label>${t(`referral.${name}`)}<textarea name="${name}" rows="2" maxlength="4000"></textarea></label>`)).join('')}
     <button class="primary" type="submit">${t(`action.${action}`)}</button>
     <p class="field-error" role="alert" id="action-error"></p></form>`;
   const form = holder.querySelector('form');
   form.querySelector('select, textarea').focus();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const body = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== ''));
+    const body = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== '')
+      .map(([name, v]) => [name, TYPED[name] ? TYPED[name](v) : v]));
     const answer = await api.post(`/api/referrals/${encodeURIComponent(referral.referralId)}/${action}`, body);
     if (!answer.ok) {
       form.querySelector('#action-error').textContent = problemText(answer);
@@ -153,10 +161,6 @@ function showForm(view, me, referral, action) {
 }
 
 /** Reads your own write: waits (briefly) until the read model shows the version the command answered. */
-async function waitForVersion(referralId, version) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const answer = await api.get(`/api/referrals/${encodeURIComponent(referralId)}`);
-    if (answer.ok && answer.body.version >= version) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function waitForVersion(referralId, version) {
+  return until(`/api/referrals/${encodeURIComponent(referralId)}`, (referral) => referral.version >= version);
 }

@@ -1,6 +1,6 @@
 // The network map: partners as nodes, referral flows as directed edges, agreements dashed (ECharts graph).
 import * as api from '../api.js';
-import { acceptanceColour, acceptanceRate, atCapacity, drawnEdges, edgeWidth, escapeHtml, nodeSize } from '../format.js';
+import { acceptanceColour, acceptanceRate, atCapacity, drawnEdges, edgeWidth, escapeHtml, nodeSize, needMetShare } from '../format.js';
 import { code, days, hours, isRtl, number, percent, t } from '../i18n.js';
 import { CATEGORIES, chart, disposeCharts, options, problemText } from './shared.js';
 
@@ -100,7 +100,8 @@ function edgeTip(e, names) {
   const to = escapeHtml(names[e.to] || e.to);
   if (!weight(e.referrals)) return `${from} — ${to}`;
   return `${from} ${isRtl() ? '←' : '→'} ${to}<br>${escapeHtml(shown(e.referrals))} · ${t('caseloads.acceptance')} `
-    + `${percent(acceptanceRate(e.accepted, e.declined))} · ${t('caseloads.respond')} ${hours(e.medianHoursToRespond)}`;
+    + `${percent(acceptanceRate(e.accepted, e.declined))} · ${t('caseloads.respond')} ${hours(e.medianHoursToRespond)}`
+    + ` · ${t('caseloads.needMet')} ${percent(needMetShare(e.needMet, e.closed))}`;
 }
 
 /** A count, or an analyst's hidden one ("<5", "x") as it came. */

@@ -42,10 +42,14 @@ export async function regions() {
   return [...new Set((await partners()).flatMap((p) => p.regions || []))].sort();
 }
 
-/** Reads your own write: waits (two seconds at most) until a new resource is in the read models. */
-export async function untilVisible(path) {
+/**
+ * Reads your own write: waits (two seconds at most) until the read models answer {@code path} with what
+ * {@code arrived} looks for (by default, anything: a new resource).
+ */
+export async function until(path, arrived = () => true) {
   for (let attempt = 0; attempt < 20; attempt++) {
-    if ((await api.get(path)).ok) return;
+    const answer = await api.get(path);
+    if (answer.ok && arrived(answer.body)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

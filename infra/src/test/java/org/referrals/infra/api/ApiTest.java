@@ -28,6 +28,8 @@ public abstract class ApiTest {
         registry.add("server.shutdown", () -> "immediate");
         // tests present wrong keys on purpose; the throttle itself is tested apart (HttpLimitsTest)
         registry.add("referrals.http.failed-auth-limit", () -> "100000");
+        // a plan is expected within 30 days in use; here within seconds, so that a case can be seen overdue
+        registry.add("referrals.plans.expected-within", () -> "PT3S");
     }
 
     @Autowired

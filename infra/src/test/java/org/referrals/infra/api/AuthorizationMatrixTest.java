@@ -66,7 +66,16 @@ class AuthorizationMatrixTest extends ApiTest {
             "record assessment    | 201 404 404 201 404 404",
             "case assessments     | 200 404 404 200 404 404",
             "referral notes       | 200 200 404 200 404 404",
-            "instruments          | 200 200 200 200 200 200");
+            "instruments          | 200 200 200 200 200 200",
+            "agree plan           | 201 404 404 201 404 404",
+            "add goal             | 201 404 404 201 404 404",
+            "revise goal          | 200 404 404 200 404 404",
+            "achieve goal         | 200 404 404 200 404 404",
+            "drop goal            | 200 404 404 200 404 404",
+            "case plan            | 200 200 404 200 404 404",
+            "overdue plans        | 403 403 403 200 403 403",
+            "feedback             | 200 200 404 200 404 404",
+            "quality statistics   | 403 403 403 200 200 403");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -228,6 +237,40 @@ class AuthorizationMatrixTest extends ApiTest {
             return key -> status(HttpMethod.GET, "/api/referrals/" + id + "/notes", key, null);
         });
         endpoints.put("instruments", w -> key -> status(HttpMethod.GET, "/api/instruments", key, null));
+        endpoints.put("agree plan", w -> {
+            String caseId = caseOfA.apply(w);
+            return key -> status(HttpMethod.POST, "/api/cases/" + caseId + "/plan", key, Map.of("goals", List.of(GOAL)));
+        });
+        endpoints.put("add goal", w -> {
+            String caseId = planned(w)[0];
+            return key -> status(HttpMethod.POST, "/api/cases/" + caseId + "/plan/goals", key, GOAL);
+        });
+        endpoints.put("revise goal", w -> {
+            String[] plan = planned(w);
+            return key -> status(HttpMethod.POST, "/api/cases/" + plan[0] + "/plan/goals/" + plan[1] + "/revise", key,
+                                 Map.of("goal", GOAL, "reason", "later"));
+        });
+        endpoints.put("achieve goal", w -> {
+            String[] plan = planned(w);
+            return key -> status(HttpMethod.POST, "/api/cases/" + plan[0] + "/plan/goals/" + plan[1] + "/achieve", key, Map.of());
+        });
+        endpoints.put("drop goal", w -> {
+            String[] plan = planned(w);
+            return key -> status(HttpMethod.POST, "/api/cases/" + plan[0] + "/plan/goals/" + plan[1] + "/drop", key,
+                                 Map.of("reason", "moved on"));
+        });
+        endpoints.put("case plan", w -> {
+            Referral referral = referral(w);
+            seen(w, referral.id());
+            awaitStatus(w, "/api/cases/" + referral.caseId());
+            return key -> status(HttpMethod.GET, "/api/cases/" + referral.caseId() + "/plan", key, null);
+        });
+        endpoints.put("overdue plans", w -> key -> status(HttpMethod.GET, "/api/escalations/plans", key, null));
+        endpoints.put("feedback", w -> {
+            String id = referral(w, "accept").id();
+            return key -> status(HttpMethod.POST, "/api/referrals/" + id + "/feedback", key, Map.of("satisfaction", 4));
+        });
+        endpoints.put("quality statistics", w -> key -> status(HttpMethod.GET, "/api/stats/quality", key, null));
         endpoints.put("referral timeline", w -> {
             String id = referral(w).id();
             seen(w, id);
@@ -259,6 +302,17 @@ class AuthorizationMatrixTest extends ApiTest {
         endpoints.put("issue api key", w -> key -> status(HttpMethod.POST, "/api/admin/api-keys", key,
                                                           Map.of("role", "ANALYST", "label", "matrix")));
         return endpoints;
+    }
+
+    private static final Map<String, Object> GOAL = Map.of("dimension", "SOCIAL", "description", "a room of their own",
+            "targetDate", java.time.LocalDate.now().plusMonths(2).toString(), "serviceCategories", List.of("SHELTER_HOUSING"));
+
+    /** A case of A with an agreed plan: its id and its goal's. */
+    private String[] planned(World w) {
+        String caseId = api.caseOf(w.keys().get("A"));
+        var agreed = api.post("/api/cases/" + caseId + "/plan", w.keys().get("A"), Map.of("goals", List.of(GOAL)))
+                        .expectStatus().isCreated().expectBody(org.referrals.api.plan.PlanChange.class).returnResult().getResponseBody();
+        return new String[] {caseId, agreed.goalIds().get(0)};
     }
 
     /** Waits until the read models show this referral, so only permission decides the answer. */

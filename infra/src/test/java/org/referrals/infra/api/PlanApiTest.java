@@ -127,6 +127,30 @@ class PlanApiTest extends ApiTest {
            .expectBody().jsonPath("$.rule").isEqualTo("PLAN_ALREADY_AGREED");
     }
 
+    @Test
+    void anOpenCaseWithoutAPlanPastItsDueTimeIsOnTheCoordinatorsListUntilItsPlanIsAgreed() {
+        var parties = api.parties("plan-late", CARE);
+        String late = api.caseOf(parties.referrerKey());
+        String closed = api.caseOf(parties.referrerKey());
+        // due 3 s after registration here (referrals.plans.expected-within, 30 days by default)
+        await().atMost(Duration.ofSeconds(30)).until(() -> overdue().containsAll(List.of(late, closed)));
+        assertThat(read(late, parties.referrerKey()).overdue()).isTrue();
+
+        api.post("/api/cases/" + late + "/plan", parties.referrerKey(), Map.of("goals", List.of(
+                goal("SOCIAL", "a room", LocalDate.now().plusMonths(1), ServiceCategory.SHELTER_HOUSING)))).expectStatus().isCreated();
+        api.post("/api/cases/" + closed + "/close", parties.referrerKey(), Map.of("reason", "FUNDING_ENDED")).expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !overdue().contains(late) && !overdue().contains(closed));
+        assertThat(read(late, parties.referrerKey()).overdue()).isFalse();
+        api.call(HttpMethod.GET, "/api/escalations/plans", parties.referrerKey(), null).expectStatus().isForbidden();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> overdue() {
+        Map<String, Object> page = api.call(HttpMethod.GET, "/api/escalations/plans?size=200", api.coordinatorKey(), null)
+                                      .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> item.get("caseId").toString()).toList();
+    }
+
     private CasePlan read(String caseId, String key) {
         var result = api.call(HttpMethod.GET, "/api/cases/" + caseId + "/plan", key, null).returnResult(CasePlan.class);
         return result.getStatus().value() == 200 ? result.getResponseBody().blockFirst() : null;

@@ -27,7 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The dashboard in real headless Chromium against the running application, in its three languages: a caseworker
  * registers a case and refers it from ranked suggestions (Arabic, right to left), withdraws a consent and closes a
- * case (French), records two assessments and sees the scores change (English); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
+ * case (French), records two assessments and sees the scores change (English), agrees a plan, refers for one of its
+ * goals and records another achieved (French); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
  * the note and closes the loop (French); a coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
  * issues a key; a refusal shows the server's problem in the user's language; another partner sees nothing; and
  * axe-core finds no accessibility violation in any view. Screenshots go to target/screenshots.
@@ -236,6 +237,67 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aCaseworkerAgreesAPlanRefersForAGoalAndRecordsOneAchievedInFrench() {
+        var registerCase = Samples.caseWithConsentForAnything();
+        app.send(registerCase, Actor.partnerAgent("key-ngo", "ngo-rabat"));
+        String target = java.time.LocalDate.now().plusMonths(6).toString();
+        try (var browser = new Browser(baseUrl, 1366, 900)) {
+            browser.signIn(ngoKey);
+            browser.language("fr");
+            browser.waitFor(d -> {
+                browser.open("#/cases/" + registerCase.caseId());
+                return !d.findElements(By.id("plan-form")).isEmpty();
+            });
+            assertThat(browser.find("#plan-state").getText()).startsWith("Pas encore de plan");
+            goal(browser, "goals.0", "ECONOMIC", "un emploi salarié à Rabat", target, "EMPLOYMENT_JOB_PLACEMENT");
+            browser.find("#plan-more").click();
+            goal(browser, "goals.1", "PSYCHOSOCIAL", "un suivi de santé régulier", target, "HEALTH_CARE");
+            browser.find("#plan-form button[type=submit]").click();
+            browser.waitFor(d -> d.findElements(By.cssSelector("#goal-table tr[data-goal]")).size() == 2);
+            assertThat(browser.find("#case-message").getText()).isEqualTo("Plan convenu.");
+            assertThat(browser.find("#goal-table").getText()).contains("Économique", "un emploi salarié à Rabat", "Psychosocial", "En cours");
+
+            // a referral for the health goal, from the case page's form
+            new Select(browser.find("#refer-form [name='serviceCategory']")).selectByValue("HEALTH_CARE");
+            new Select(browser.find("#refer-form [name='goalId']")).selectByVisibleText("Psychosocial: un suivi de santé régulier");
+            browser.find("#find-partners").click();
+            browser.find("#suggestions input[value='clinic-oujda']").click();
+            browser.find("#refer-form [name='reason']").sendKeys("bilan de santé");
+            browser.find("#refer-form button[type=submit]").click();
+            browser.waitFor(d -> "REQUESTED".equals(d.findElement(By.id("referral-status")).getDomAttribute("data-status")));
+
+            browser.waitFor(d -> {
+                browser.open("#/cases/" + registerCase.caseId());
+                return !d.findElements(By.cssSelector("#goal-table [data-status='REQUESTED']")).isEmpty();
+            });
+            assertThat(browser.find("#goal-table").getText()).contains("Soins de santé", "Partner clinic-oujda");
+            // the economic goal reached
+            browser.find("form[data-end] [name='text']").sendKeys("embauchée en CDI");
+            browser.find("form[data-end] button[data-outcome='achieve']").click();
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#goal-table [data-status='ACHIEVED']")).isEmpty());
+            assertThat(browser.find("#case-message").getText()).isEqualTo("Objectif enregistré comme atteint.");
+            assertThat(browser.find("#goal-table").getText()).contains("Atteint", "embauchée en CDI");
+            browser.screenshot("caseworker-plan-fr");
+        }
+        try (var browser = new Browser(baseUrl, 1366, 900)) {
+            browser.signIn(coordinatorKey);
+            browser.language("ar");
+            browser.open("#/escalations");
+            browser.waitFor(d -> d.findElement(By.id("plan-total")).isDisplayed());
+            assertThat(browser.find("main").getText()).contains("خطط متأخرة");
+        }
+    }
+
+    /** Fills one goal of the plan form. */
+    private static void goal(Browser browser, String prefix, String dimension, String description, String target, String category) {
+        new Select(browser.find("[name='" + prefix + ".dimension']")).selectByValue(dimension);
+        browser.find("[name='" + prefix + ".description']").sendKeys(description);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript( // a date field's typing order follows the locale
+                "arguments[0].value = arguments[1]", browser.find("[name='" + prefix + ".targetDate']"), target);
+        browser.find("[name='" + prefix + ".serviceCategories'][value='" + category + "']").click();
+    }
+
+    @Test
     void anAnalystReadsTheStatisticsAndAnAdminIssuesAKey() {
         try (var browser = new Browser(baseUrl, 1366, 768)) {
             browser.signIn(analystKey);
@@ -245,6 +307,7 @@ class DashboardBrowserTest {
             browser.find("#stats-filters button[type=submit]").click();
             browser.waitFor(d -> d.findElement(By.id("stats-table")).getText().contains("Health care"));
             assertThat(browser.find("#stats-table").getText()).containsAnyOf("<5", "x"); // three referrals: never told exactly
+            assertThat(browser.find("#quality-goals").getText()).contains("Economic", "Social", "Psychosocial");
         }
         try (var browser = new Browser(baseUrl, 1366, 768)) {
             browser.signIn(ADMIN_KEY);

@@ -24,9 +24,17 @@ import org.referrals.generated.client.api.AuditApi;
 import org.referrals.generated.client.api.CasesApi;
 import org.referrals.generated.client.api.NetworkApi;
 import org.referrals.generated.client.api.PartnersApi;
+import org.referrals.generated.client.api.PlansApi;
+import org.referrals.generated.client.api.StatisticsApi;
 import org.referrals.generated.client.api.ReferralsApi;
 import org.referrals.generated.client.api.TimelinesApi;
+import org.referrals.generated.client.model.AgreePlanRequest;
+import org.referrals.generated.client.model.CasePlan;
 import org.referrals.generated.client.model.ConsentTerms;
+import org.referrals.generated.client.model.GoalStatus;
+import org.referrals.generated.client.model.GoalTerms;
+import org.referrals.generated.client.model.NoteRequest;
+import org.referrals.generated.client.model.ReintegrationDimension;
 import org.referrals.generated.client.model.DeliveryOutcome;
 import org.referrals.generated.client.model.IssueApiKeyRequest;
 import org.referrals.generated.client.model.LegalBasis;
@@ -149,6 +157,28 @@ class GeneratedClientWalkthroughTest {
 
         // 7. The coordinator checks that no stored event was changed since it was written
         assertThat(new AuditApi(client(coordinator)).verifyAuditChain(null, null).getVerified()).isTrue();
+
+        // 9-11. A reintegration plan; a referral serving its health goal, closed with the service's quality; the goal
+        // achieved; the plan shows the goal with its referral
+        PlansApi plans = new PlansApi(client(ngoKey));
+        String health = plans.agreePlan(caseId, new AgreePlanRequest().goals(List.of(new GoalTerms()
+                .dimension(ReintegrationDimension.PSYCHOSOCIAL).description("regular health follow-up")
+                .targetDate(LocalDate.now().plusYears(1)).serviceCategories(java.util.Set.of(ServiceCategory.HEALTH_CARE)))), null)
+                .getGoalIds().get(0);
+        String served = asNgo.makeReferral(new MakeReferralRequest().caseId(caseId).toPartnerId(clinicId)
+                .serviceCategory(ServiceCategory.HEALTH_CARE).urgency(Urgency.ROUTINE).reason("follow-up").goalId(health), null)
+                .getReferralId();
+        asClinic.actOnReferral(served, "accept", null, null, new ReferralActionRequest());
+        asClinic.actOnReferral(served, "start", null, null, new ReferralActionRequest());
+        asClinic.actOnReferral(served, "deliver", null, null, new ReferralActionRequest().outcome(DeliveryOutcome.SERVICE_PROVIDED));
+        asNgo.actOnReferral(served, "close", null, null, new ReferralActionRequest().closureReason(ReferralClosureReason.NEED_MET)
+                .receivedAsPlanned(true).satisfaction(4).comment("kind staff"));
+        plans.achieveGoal(caseId, health, new NoteRequest().note("check-ups done"), null);
+        CasePlan plan = await().atMost(Duration.ofSeconds(30)).until(() -> plans.getCasePlan(caseId),
+                p -> p.getGoals().get(0).getReferrals().stream().anyMatch(r -> r.getStatus() == ReferralStatus.CLOSED));
+        assertThat(plan.getGoals().get(0).getStatus()).isEqualTo(GoalStatus.ACHIEVED);
+        assertThat(plan.getGoals().get(0).getReferrals()).extracting(r -> r.getReferralId()).containsExactly(served);
+        assertThat(new StatisticsApi(client(coordinator)).getQualityFigures(null, null).getGoalsByDimension()).hasSize(3);
 
         // a refusal is a problem document with a stable code, as the document describes
         assertThatThrownBy(() -> asClinic.actOnReferral(referralId, "accept", null, null, null))

@@ -36,7 +36,10 @@ public final class CaseloadFigures {
             Figures.hoursBetween(referral.acceptedAt(), referral.deliveredAt()).ifPresent(hours -> daysToDeliver.add(hours / 24));
         }
         Double rate = answered == 0 ? null : (double) accepted / answered;
+        long closed = inbound.stream().filter(Figures::closedByReferrer).count();
+        long needMet = inbound.stream().filter(Figures::needMet).count();
+        Double needMetShare = closed == 0 ? null : Math.round(1000.0 * needMet / closed) / 1000.0;
         return new Caseload(partnerId, active, capacity, byStatus, overdue, rate, Figures.median(hoursToRespond),
-                            Figures.median(daysToDeliver));
+                            Figures.median(daysToDeliver), closed, needMet, needMetShare, Figures.meanSatisfaction(inbound));
     }
 }

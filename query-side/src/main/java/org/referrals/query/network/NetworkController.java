@@ -194,7 +194,7 @@ public class NetworkController {
                 flow.stream().filter(r -> r.answer() == ReferralStatus.ACCEPTED).count(),
                 flow.stream().filter(r -> r.answer() == ReferralStatus.DECLINED).count(),
                 Figures.median(flow.stream().flatMap(r -> Figures.hoursBetween(r.createdAt(), r.answeredAt()).stream()).toList()),
-                false)).toList();
+                false, flow.stream().filter(Figures::closedByReferrer).count(), flow.stream().filter(Figures::needMet).count())).toList();
     }
 
 
@@ -222,13 +222,13 @@ public class NetworkController {
             String pair = flow.from() + "|" + flow.to();
             flowing.add(pair);
             edges.add(new NetworkMap.Edge(flow.from(), flow.to(), flow.referrals(), flow.accepted(), flow.declined(),
-                                          flow.medianHoursToRespond(), agreed.contains(pair)));
+                                          flow.medianHoursToRespond(), agreed.contains(pair), flow.closed(), flow.needMet()));
         }
         for (Document agreement : agreements) {
             String a = agreement.getString("partnerA");
             String b = agreement.getString("partnerB");
             if (!flowing.contains(a + "|" + b) && !flowing.contains(b + "|" + a)) {
-                edges.add(new NetworkMap.Edge(a, b, 0, 0, 0, null, true));
+                edges.add(new NetworkMap.Edge(a, b, 0, 0, 0, null, true, 0, 0));
             }
         }
         return new NetworkMap(nodes, edges);

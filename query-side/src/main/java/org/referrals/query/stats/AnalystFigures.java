@@ -8,6 +8,7 @@ import java.util.Map;
 import org.referrals.api.partner.Caseload;
 import org.referrals.api.partner.NetworkMap;
 import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.common.Figures;
 
 /**
  * An analyst's figures are de-identified by the statistics' rule ({@link SmallCellSuppression}): on the network map
@@ -28,6 +29,8 @@ public final class AnalystFigures {
         column(edgeNodes, "referrals", edges.stream().mapToLong(NetworkMap.Edge::referrals).toArray(), json);
         column(edgeNodes, "accepted", edges.stream().mapToLong(NetworkMap.Edge::accepted).toArray(), json);
         column(edgeNodes, "declined", edges.stream().mapToLong(NetworkMap.Edge::declined).toArray(), json);
+        column(edgeNodes, "closed", edges.stream().mapToLong(NetworkMap.Edge::closed).toArray(), json);
+        column(edgeNodes, "needMet", edges.stream().mapToLong(NetworkMap.Edge::needMet).toArray(), json);
         for (int i = 0; i < edges.size(); i++) {
             if (edges.get(i).referrals() < SmallCellSuppression.THRESHOLD) {
                 ((ObjectNode) edgeNodes.get(i)).putNull("medianHoursToRespond");
@@ -51,6 +54,9 @@ public final class AnalystFigures {
             tree.putNull("acceptanceRate");
             tree.putNull("medianHoursToRespond");
         }
+        tree.set("closed", json.valueToTree(SmallCellSuppression.cell(caseload.closed())));
+        tree.set("needMet", json.valueToTree(SmallCellSuppression.cell(caseload.needMet())));
+        tree.set("needMetShare", json.valueToTree(Figures.disclosedShare(caseload.needMet(), caseload.closed())));
         if (caseload.byStatus().getOrDefault(ReferralStatus.DELIVERED.name(), 0L)
             + caseload.byStatus().getOrDefault(ReferralStatus.CLOSED.name(), 0L) < SmallCellSuppression.THRESHOLD) {
             tree.putNull("medianDaysToDeliver");

@@ -14,8 +14,7 @@ import org.referrals.api.assessment.AssessmentScores;
 import org.referrals.api.partner.ReintegrationDimension;
 import org.referrals.api.plan.GoalStatus;
 import org.referrals.api.referral.QualityFigures;
-import org.referrals.api.referral.ReferralClosureReason;
-import org.referrals.api.referral.ReferralStatus;
+import org.referrals.query.common.Figures;
 import org.referrals.query.referral.ReferralFacts;
 
 /**
@@ -48,9 +47,8 @@ final class QualityCalculation {
     }
 
     static QualityFigures.Closures closures(List<ReferralFacts> made) {
-        List<ReferralFacts> closed = made.stream()
-                .filter(r -> r.status() == ReferralStatus.CLOSED && !r.endedWithCase() && r.closureReason() != null).toList();
-        long needMet = closed.stream().filter(r -> r.closureReason() == ReferralClosureReason.NEED_MET).count();
+        List<ReferralFacts> closed = made.stream().filter(Figures::closedByReferrer).toList();
+        long needMet = closed.stream().filter(Figures::needMet).count();
         List<ReferralFacts> asked = closed.stream().filter(r -> r.receivedAsPlanned() != null).toList();
         long asPlanned = asked.stream().filter(ReferralFacts::receivedAsPlanned).count();
         return new QualityFigures.Closures(SmallCellSuppression.cell(closed.size()), SmallCellSuppression.cell(needMet),
@@ -59,9 +57,8 @@ final class QualityCalculation {
     }
 
     static QualityFigures.Satisfaction satisfaction(List<ReferralFacts> made) {
-        List<Integer> answers = made.stream().map(ReferralFacts::satisfaction).filter(s -> s != null).toList();
-        Double mean = answers.size() < MIN ? null : round(answers.stream().mapToInt(Integer::intValue).average().orElseThrow(), 100);
-        return new QualityFigures.Satisfaction(SmallCellSuppression.cell(answers.size()), mean);
+        long answers = made.stream().filter(r -> r.satisfaction() != null).count();
+        return new QualityFigures.Satisfaction(SmallCellSuppression.cell(answers), Figures.meanSatisfaction(made));
     }
 
     /** Days from each plan to the first service of its case delivered after it; the median over the plans served. */
@@ -130,7 +127,7 @@ final class QualityCalculation {
 
     /** part of whole, unless the part or the rest is below the threshold (it would tell a small count). */
     static Double share(long part, long whole) {
-        return part < MIN || whole - part < MIN ? null : round((double) part / whole, 1000);
+        return Figures.disclosedShare(part, whole);
     }
 
     private static double median(List<Double> values) {

@@ -12,9 +12,10 @@ public record NetworkMap(List<Node> nodes, List<Edge> edges) {
 
     /**
      * Referrals from one partner to another by outcome, and whether the two have a partnership agreement (an
-     * agreement without referrals is an edge with {@code referrals} 0).
+     * agreement without referrals is an edge with {@code referrals} 0). {@code closed}: closed by the referrer (not
+     * ended with their case); {@code needMet}: of those, with the need met.
      */
     public record Edge(String from, String to, long referrals, long accepted, long declined, Double medianHoursToRespond,
-                       boolean agreement) {
+                       boolean agreement, long closed, long needMet) {
     }
 }
