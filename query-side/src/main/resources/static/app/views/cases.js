@@ -5,11 +5,12 @@ import * as api from '../api.js';
 import { escapeHtml } from '../format.js';
 import { code, coded, dateTime, number, problem, t } from '../i18n.js';
 import { renderAssessments } from './assessments.js';
+import { renderHousehold } from './household.js';
 import { readPlan, renderPlan } from './plan.js';
 import { CATEGORIES, disposeCharts, options, partnerNames, regions, until } from './shared.js';
 
 const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'];
-const VULNERABILITIES = ['UNACCOMPANIED_CHILD', 'VICTIM_OF_TRAFFICKING', 'MEDICAL_CONDITION', 'GBV_SURVIVOR', 'DISABILITY',
+const VULNERABILITIES = ['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'VICTIM_OF_TRAFFICKING', 'MEDICAL_CONDITION', 'GBV_SURVIVOR', 'DISABILITY',
   'ELDERLY', 'SINGLE_PARENT'];
 const LEGAL_BASES = ['CONSENT', 'VITAL_INTEREST', 'PUBLIC_INTEREST', 'LEGITIMATE_INTEREST'];
 const URGENCIES = ['ROUTINE', 'PRIORITY', 'EMERGENCY'];
@@ -144,14 +145,18 @@ export async function renderCase(view, me, caseId, message = '') {
       ${listed.body.items.map((r) => `<li><a href="#/referral/${escapeHtml(r.referralId)}">${escapeHtml(code('ServiceCategory', r.serviceCategory))}</a>
         — ${escapeHtml(names[r.toPartnerId] || r.toPartnerId)} — <span data-status="${escapeHtml(r.status)}">${escapeHtml(code('ReferralStatus', r.status))}</span>
         <small class="muted">${dateTime(r.updatedAt)}</small></li>`).join('')}</ul></section>` : ''}
+    ${manages || c.householdId ? '<section class="card" id="household"></section>' : ''}
     ${manages ? '<section class="card" id="plan"></section><section class="card" id="assessments"></section>' : ''}
     ${c.consents ? consentsBlock(c, manages && open) : ''}
-    ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions(), openGoals)}</section>
+    ${manages && open ? `<section class="card" id="refer"><h2>${t('case.refer')}</h2>${referForm(await regions(), openGoals, Boolean(c.householdId))}</section>
       <section class="card"><h2>${t('case.close')}</h2><form id="close-form" class="action-form" novalidate>
         <label>${t('case.closeReason')}<select name="reason">${codeOptions('CaseClosureReason', CASE_CLOSURE_REASONS)}</select></label>
         <label>${t('field.note')}<textarea name="note" rows="2" maxlength="4000"></textarea></label>
         <button type="submit">${t('case.close')}</button><p class="error" role="alert" id="close-error"></p></form></section>` : ''}`;
   wireConsents(view, me, c);
+  if (manages || c.householdId) {
+    await renderHousehold(view.querySelector('#household'), c, manages && open, (done) => renderCase(view, me, c.caseId, done));
+  }
   if (manages) {
     // a change of the plan draws the whole case again: the referral form offers the plan's open goals
     await renderPlan(view.querySelector('#plan'), c.caseId, open, plan, (done) => renderCase(view, me, c.caseId, done));
@@ -208,7 +213,7 @@ function wireConsents(view, me, c) {
   }
 }
 
-function referForm(known, openGoals) {
+function referForm(known, openGoals, inHousehold) {
   return `<form id="refer-form" novalidate><div class="form-grid">
       <label>${t('field.serviceCategory')}<select name="serviceCategory">${codeOptions('ServiceCategory', CATEGORIES)}</select></label>
       ${openGoals.length ? `<label>${t('plan.serves')}<select name="goalId"><option value="">${t('plan.noGoal')}</option>
@@ -217,6 +222,7 @@ function referForm(known, openGoals) {
       <label>${t('referralNew.region')}<select name="region">${options(known, '', t('common.none'))}</select></label>
       <button type="button" id="find-partners">${t('referralNew.find')}</button></div>
     <div id="suggestions" aria-live="polite"></div>
+    ${inHousehold ? `<label class="choice"><input type="checkbox" name="forHousehold" value="true"> ${t('household.forHousehold')}</label>` : ''}
     <label>${t('field.reason')}<textarea name="reason" rows="3" maxlength="4000" aria-describedby="reason-help"></textarea></label>
     <p class="muted" id="reason-help">${t('referralNew.reasonHelp')}</p>
     <p class="error" role="alert" id="refer-error"></p>
@@ -245,7 +251,7 @@ function wireReferral(view, c) {
     const data = new FormData(form);
     const answer = await api.post('/api/referrals', { caseId: c.caseId, toPartnerId: data.get('toPartnerId') || null,
       serviceCategory: data.get('serviceCategory') || null, urgency: data.get('urgency') || null, reason: data.get('reason') || null,
-      goalId: data.get('goalId') || null });
+      goalId: data.get('goalId') || null, forHousehold: data.get('forHousehold') === 'true' });
     if (!refused(form, answer, '#refer-error')) {
       await until(`/api/referrals/${encodeURIComponent(answer.body.referralId)}`);
       location.hash = `#/referral/${answer.body.referralId}`;

@@ -109,6 +109,7 @@ export async function renderReferral(view, me, referralId, message = '') {
       ${r.declineReason ? `<dt>${t('referral.declined')}</dt><dd>${escapeHtml(code('DeclineReason', r.declineReason))}</dd>` : ''}
       ${r.redirectedTo ? `<dt>${t('referral.redirectedTo')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedTo)}">${t('referral.title')}</a></dd>` : ''}
       ${r.redirectedFrom ? `<dt>${t('referral.redirectedFrom')}</dt><dd><a href="#/referral/${escapeHtml(r.redirectedFrom)}">${t('referral.title')}</a></dd>` : ''}
+      ${r.householdId ? `<dt>${t('household.title')}</dt><dd id="referral-household">${t('referral.forHousehold')}</dd>` : ''}
     </dl><p><a href="#/timeline/${escapeHtml(r.referralId)}">${t('referral.timeline')}</a>
       ${theCase.ok && !theCase.body.minimised ? ` · <a href="#/cases/${escapeHtml(r.caseId)}">${t('referral.openCase')}</a>` : ''}</p></section>
     <section class="card"><h2>${t('referral.person')}</h2>${personBlock(theCase, person)}</section></div>

@@ -35,6 +35,9 @@ import org.referrals.api.caseregistry.WithdrawConsent;
 import org.referrals.api.common.Actor;
 import org.referrals.api.common.Role;
 import org.referrals.api.common.SealedText;
+import org.referrals.api.household.CaseJoinedHousehold;
+import org.referrals.api.household.CaseLeftHousehold;
+import org.referrals.api.household.HouseholdRole;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.plan.AchieveGoal;
 import org.referrals.api.plan.AddGoal;
@@ -70,6 +73,7 @@ public class Case {
     private boolean erased;
     private final Map<String, Consent> consents = new LinkedHashMap<>();
     private final PlanGoals plan = new PlanGoals();
+    private String householdId;
 
     protected Case() {
         // for Axon
@@ -172,6 +176,29 @@ public class Case {
         Instant now = requirePlanChangeBy(actor, clock);
         plan.requireOpen(command.goalId());
         apply(new GoalDropped(caseId, command.goalId(), texts.sealText(caseId, command.reason()), null, now));
+    }
+
+    /**
+     * Joins a household (sent by the household's command handler, in the same unit of work as the household's own
+     * event): the owner or a coordinator, on an open case not erased, in no other household.
+     */
+    public void joinHousehold(String household, HouseholdRole role, Actor actor) {
+        requireOwnerOrCoordinator(actor);
+        requireOpenAndNotErased();
+        if (householdId != null) {
+            throw new BusinessRuleViolationException(BusinessRule.HOUSEHOLD_ALREADY_JOINED,
+                    "case %s already belongs to household %s".formatted(caseId, householdId));
+        }
+        apply(new CaseJoinedHousehold(caseId, household, role));
+    }
+
+    public void leaveHousehold(String household) {
+        apply(new CaseLeftHousehold(caseId, household));
+    }
+
+    /** The household the case belongs to, or null. */
+    public String householdId() {
+        return householdId;
     }
 
     /** A referral naming a goal must serve an open goal of this case's plan, in one of its categories. */
@@ -333,6 +360,16 @@ public class Case {
     @EventSourcingHandler
     void on(CaseClosed event) {
         status = CaseStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseJoinedHousehold event) {
+        householdId = event.householdId();
+    }
+
+    @EventSourcingHandler
+    void on(CaseLeftHousehold event) {
+        householdId = null;
     }
 
     @EventSourcingHandler

@@ -74,6 +74,7 @@ public class Referral {
     private boolean overdueRecorded;
     private String redirectedTo;
     private String goalId;
+    private String householdId;
 
     protected Referral() {
         // for Axon
@@ -226,7 +227,7 @@ public class Referral {
             throw new BusinessRuleViolationException(BusinessRule.REDIRECT_TO_SAME_PARTNER,
                                                      "a redirect must go to another partner than " + toPartnerId);
         }
-        return new RedirectSource(referralId, caseId, fromPartnerId, serviceCategory, urgency, reason, goalId);
+        return new RedirectSource(referralId, caseId, fromPartnerId, serviceCategory, urgency, reason, goalId, householdId);
     }
 
     /** Second half of a redirect, once the new referral exists: links this one to it. */
@@ -300,6 +301,7 @@ public class Referral {
         reason = event.reason();
         respondBy = event.respondBy();
         goalId = event.goalId();
+        householdId = event.householdId();
         status = ReferralStatus.REQUESTED;
     }
 

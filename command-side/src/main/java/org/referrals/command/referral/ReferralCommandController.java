@@ -64,12 +64,13 @@ public class ReferralCommandController {
                              + "consentOverride with a justification). 409 with a rule type when the partner is "
                              + "suspended or does not offer the category, or no valid consent covers it. goalId "
                              + "(optional) names the open goal of the case's plan the referral serves; the goal's "
-                             + "categories must include serviceCategory.")
+                             + "categories must include serviceCategory. forHousehold (optional): the service is for the "
+                             + "case's whole household (HOUSEHOLD_NONE when it belongs to none).")
     public Mono<ResponseEntity<ReferralResult>> make(@Valid @RequestBody MakeReferralRequest body,
                                                      @AuthenticationPrincipal Actor actor, ServerHttpRequest request) {
         var command = new MakeReferral(UUID.randomUUID().toString(), body.caseId(), body.toPartnerId(),
                                        body.serviceCategory(), body.urgency(), body.reason(), body.consentOverride(),
-                                       body.goalId());
+                                       body.goalId(), body.forHousehold());
         return commands.<ReferralResult>send(command, body, actor, request).map(ReferralCommandController::created);
     }
 

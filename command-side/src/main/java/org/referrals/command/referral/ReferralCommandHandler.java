@@ -45,10 +45,11 @@ public class ReferralCommandHandler {
         requireRole(actor, "MakeReferral", Role.PARTNER_AGENT, Role.COORDINATOR);
         Instant now = clock.instant();
         var verdict = eligibility.check(command.caseId(), command.toPartnerId(), command.serviceCategory(),
-                                        command.goalId(), command.consentOverride(), actor, now);
+                                        command.goalId(), Boolean.TRUE.equals(command.forHousehold()),
+                                        command.consentOverride(), actor, now);
         return request(command.referralId(), command.caseId(), verdict.fromPartnerId(), command.toPartnerId(),
                        command.serviceCategory(), command.urgency(), texts.sealText(command.caseId(), command.reason()), null,
-                       verdict.legalBasis(), command.goalId(), now);
+                       verdict.legalBasis(), command.goalId(), verdict.householdId(), now);
     }
 
     @CommandHandler
@@ -57,11 +58,12 @@ public class ReferralCommandHandler {
         RedirectSource source = original.invoke(found -> found.redirectSource(command.toPartnerId(), actor));
         Instant now = clock.instant();
         // the new referral serves the same goal; whether that goal is still open is not asked again
-        var verdict = eligibility.check(source.caseId(), command.toPartnerId(), source.serviceCategory(), null,
+        var verdict = eligibility.check(source.caseId(), command.toPartnerId(), source.serviceCategory(), null, false,
                                         command.consentOverride(), actor, now);
         ReferralResult created = request(command.newReferralId(), source.caseId(), source.fromPartnerId(),
                                          command.toPartnerId(), source.serviceCategory(), source.urgency(),
-                                         source.reason(), source.referralId(), verdict.legalBasis(), source.goalId(), now);
+                                         source.reason(), source.referralId(), verdict.legalBasis(), source.goalId(),
+                                         source.householdId(), now);
         original.execute(found -> found.recordRedirect(command.newReferralId(), command.toPartnerId(),
                                                        texts.sealText(source.caseId(), command.note())));
         return created;
@@ -69,9 +71,10 @@ public class ReferralCommandHandler {
 
     private ReferralResult request(String referralId, String caseId, String fromPartnerId, String toPartnerId,
                                    ServiceCategory category, Urgency urgency, SealedText reason, String redirectedFrom,
-                                   ReferralLegalBasis legalBasis, String goalId, Instant now) throws Exception {
+                                   ReferralLegalBasis legalBasis, String goalId, String householdId, Instant now)
+            throws Exception {
         var requested = new ReferralRequested(referralId, caseId, fromPartnerId, toPartnerId, category, urgency, reason,
-                                              now, now.plus(urgency.responseTime()), redirectedFrom, legalBasis, goalId);
+                                              now, now.plus(urgency.responseTime()), redirectedFrom, legalBasis, goalId, householdId);
         referrals.newInstance(() -> new Referral(requested));
         return new ReferralResult(referralId, ReferralStatus.REQUESTED, 0);
     }

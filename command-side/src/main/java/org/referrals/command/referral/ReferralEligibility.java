@@ -37,17 +37,21 @@ class ReferralEligibility {
     }
 
     /** What a permitted referral needs to record. */
-    record Verdict(String fromPartnerId, ReferralLegalBasis legalBasis) {
+    record Verdict(String fromPartnerId, ReferralLegalBasis legalBasis, String householdId) {
     }
 
-    Verdict check(String caseId, String toPartnerId, ServiceCategory category, String goalId, ConsentOverride override,
-                  Actor actor, Instant now) {
+    Verdict check(String caseId, String toPartnerId, ServiceCategory category, String goalId, boolean forHousehold,
+                  ConsentOverride override, Actor actor, Instant now) {
         Aggregate<Case> referredCase = loadCase(caseId);
         String owner = referredCase.invoke(found -> {
             found.requireOwnerOrCoordinator(actor);
             found.requireOpenAndNotErased();
             if (goalId != null) {
                 found.requireGoalServedBy(goalId, category);
+            }
+            if (forHousehold && found.householdId() == null) {
+                throw new BusinessRuleViolationException(BusinessRule.HOUSEHOLD_NONE,
+                        "case %s belongs to no household; refer it for its own person".formatted(caseId));
             }
             return found.owningPartnerId();
         });
@@ -57,7 +61,7 @@ class ReferralEligibility {
                 .map(consent -> ReferralLegalBasis.consent(consent.consentId(), consent.legalBasis()))
                 .orElseGet(() -> overrideBy(caseId, actor, override, () -> referredCase.invoke(
                         found -> found.missingLegalBasis(toPartnerId, category, now))));
-        return new Verdict(owner, basis);
+        return new Verdict(owner, basis, forHousehold ? referredCase.invoke(Case::householdId) : null);
     }
 
     private void requireCanReceive(String partnerId, ServiceCategory category) {

@@ -224,7 +224,7 @@ class ReferralCommandHandlerTest {
     }
 
     private static MakeReferral forGoal(ServiceCategory category) {
-        return new MakeReferral(REFERRAL_ID, CASE_ID, RECEIVER, category, Urgency.ROUTINE, "needs a check-up", null, GOAL);
+        return new MakeReferral(REFERRAL_ID, CASE_ID, RECEIVER, category, Urgency.ROUTINE, "needs a check-up", null, GOAL, null);
     }
 
     @Test
@@ -235,7 +235,7 @@ class ReferralCommandHandlerTest {
                .when(forGoal(CARE), as(REFERRER_AGENT))
                .expectEvents(new ReferralRequested(expected.referralId(), expected.caseId(), expected.fromPartnerId(),
                        expected.toPartnerId(), expected.serviceCategory(), expected.urgency(), expected.reason(),
-                       expected.requestedAt(), expected.respondBy(), null, expected.legalBasis(), GOAL));
+                       expected.requestedAt(), expected.respondBy(), null, expected.legalBasis(), GOAL, null));
     }
 
     @Test
@@ -264,10 +264,29 @@ class ReferralCommandHandlerTest {
         List<Object> history = new java.util.ArrayList<>(ReferralHistory.reaching(ReferralStatus.DECLINED));
         history.set(0, new ReferralRequested(original.referralId(), original.caseId(), original.fromPartnerId(),
                 original.toPartnerId(), original.serviceCategory(), original.urgency(), original.reason(),
-                original.requestedAt(), original.respondBy(), null, original.legalBasis(), GOAL));
+                original.requestedAt(), original.respondBy(), null, original.legalBasis(), GOAL, null));
         redirectingFromTheFixture();
         fixture.given(history).when(redirectTo(THIRD), as(REFERRER_AGENT)).expectSuccessfulHandlerExecution();
         assertThat(((ReferralRequested) others.eventsOf(NEW_REFERRAL_ID).get(0)).goalId()).isEqualTo(GOAL);
+    }
+
+    @Test
+    void aReferralForTheHouseholdCarriesItAndNeedsOne() {
+        String household = "22222222-3333-4444-8555-666666666601";
+        var forHousehold = new MakeReferral(REFERRAL_ID, CASE_ID, RECEIVER, CARE, Urgency.ROUTINE, "needs a check-up", null, null, true);
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything());
+        fixture.givenNoPriorActivity()
+               .when(forHousehold, as(REFERRER_AGENT))
+               .expectException(ruleIs(BusinessRule.HOUSEHOLD_NONE)).expectNoEvents();
+        setUp();
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(),
+                      new org.referrals.api.household.CaseJoinedHousehold(CASE_ID, household, org.referrals.api.household.HouseholdRole.HEAD));
+        var expected = requested(Urgency.ROUTINE, theConsent());
+        fixture.givenNoPriorActivity()
+               .when(forHousehold, as(REFERRER_AGENT))
+               .expectEvents(new ReferralRequested(expected.referralId(), expected.caseId(), expected.fromPartnerId(),
+                       expected.toPartnerId(), expected.serviceCategory(), expected.urgency(), expected.reason(),
+                       expected.requestedAt(), expected.respondBy(), null, expected.legalBasis(), null, household));
     }
 
     // --- redirect

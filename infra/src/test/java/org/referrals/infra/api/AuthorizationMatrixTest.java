@@ -75,7 +75,11 @@ class AuthorizationMatrixTest extends ApiTest {
             "case plan            | 200 200 404 200 404 404",
             "overdue plans        | 403 403 403 200 403 403",
             "feedback             | 200 200 404 200 404 404",
-            "quality statistics   | 403 403 403 200 200 403");
+            "quality statistics   | 403 403 403 200 200 403",
+            "form household       | 201 404 404 201 404 404",
+            "add household member | 200 404 404 200 404 404",
+            "remove household member | 200 404 404 200 404 404",
+            "get household        | 200 200 404 200 404 404");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -271,6 +275,30 @@ class AuthorizationMatrixTest extends ApiTest {
             return key -> status(HttpMethod.POST, "/api/referrals/" + id + "/feedback", key, Map.of("satisfaction", 4));
         });
         endpoints.put("quality statistics", w -> key -> status(HttpMethod.GET, "/api/stats/quality", key, null));
+        endpoints.put("form household", w -> {
+            String caseId = caseOfA.apply(w);
+            return key -> status(HttpMethod.POST, "/api/households", key, Map.of("headCaseId", caseId));
+        });
+        endpoints.put("add household member", w -> {
+            String household = household(w, caseOfA.apply(w));
+            String member = caseOfA.apply(w);
+            return key -> status(HttpMethod.POST, "/api/households/" + household + "/members", key,
+                                 Map.of("caseId", member, "role", "CHILD"));
+        });
+        endpoints.put("remove household member", w -> {
+            String household = household(w, caseOfA.apply(w));
+            String member = caseOfA.apply(w);
+            api.post("/api/households/" + household + "/members", w.keys().get("A"), Map.of("caseId", member, "role", "CHILD"))
+               .expectStatus().isOk();
+            return key -> status(HttpMethod.POST, "/api/households/" + household + "/members/" + member + "/remove", key, Map.of());
+        });
+        endpoints.put("get household", w -> {
+            Referral referral = referral(w); // R receives a referral of the head's case: R sees it
+            String household = household(w, referral.caseId());
+            seen(w, referral.id());
+            awaitStatus(w, "/api/households/" + household);
+            return key -> status(HttpMethod.GET, "/api/households/" + household, key, null);
+        });
         endpoints.put("referral timeline", w -> {
             String id = referral(w).id();
             seen(w, id);
@@ -306,6 +334,12 @@ class AuthorizationMatrixTest extends ApiTest {
 
     private static final Map<String, Object> GOAL = Map.of("dimension", "SOCIAL", "description", "a room of their own",
             "targetDate", java.time.LocalDate.now().plusMonths(2).toString(), "serviceCategories", List.of("SHELTER_HOUSING"));
+
+    /** A household formed by A around that case; its id. */
+    private String household(World w, String headCaseId) {
+        return api.post("/api/households", w.keys().get("A"), Map.of("headCaseId", headCaseId)).expectStatus().isCreated()
+                  .expectBody(Map.class).returnResult().getResponseBody().get("householdId").toString();
+    }
 
     /** A case of A with an agreed plan: its id and its goal's. */
     private String[] planned(World w) {

@@ -27,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The dashboard in real headless Chromium against the running application, in its three languages: a caseworker
  * registers a case and refers it from ranked suggestions (Arabic, right to left), withdraws a consent and closes a
- * case (French), records two assessments and sees the scores change (English), agrees a plan, refers for one of its
- * goals and records another achieved (French); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
+ * case (French), records two assessments and sees the scores change (English), forms a household, agrees a plan,
+ * refers for one of its goals and records another achieved (French); the receiving partner accepts, starts and delivers with a note (English) and the referrer reads
  * the note and closes the loop (French); a coordinator sees the network map and a verified, translated timeline; an analyst reads the statistics; an admin
  * issues a key; a refusal shows the server's problem in the user's language; another partner sees nothing; and
  * axe-core finds no accessibility violation in any view. Screenshots go to target/screenshots.
@@ -237,9 +237,11 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aCaseworkerAgreesAPlanRefersForAGoalAndRecordsOneAchievedInFrench() {
+    void aCaseworkerFormsAHouseholdAgreesAPlanRefersForAGoalAndRecordsOneAchievedInFrench() {
         var registerCase = Samples.caseWithConsentForAnything();
         app.send(registerCase, Actor.partnerAgent("key-ngo", "ngo-rabat"));
+        var child = Samples.caseWithConsentForAnything();
+        app.send(child, Actor.partnerAgent("key-ngo", "ngo-rabat"));
         String target = java.time.LocalDate.now().plusMonths(6).toString();
         try (var browser = new Browser(baseUrl, 1366, 900)) {
             browser.signIn(ngoKey);
@@ -248,6 +250,15 @@ class DashboardBrowserTest {
                 browser.open("#/cases/" + registerCase.caseId());
                 return !d.findElements(By.id("plan-form")).isEmpty();
             });
+            // the household: formed around this case, her child added by case number
+            browser.find("#household-form").click();
+            browser.find("#member-form [name='caseId']").sendKeys(child.caseId());
+            new Select(browser.find("#member-form [name='role']")).selectByValue("CHILD");
+            browser.find("#member-form button[type=submit]").click();
+            browser.waitFor(d -> d.findElements(By.cssSelector("#household-table tr[data-member]")).size() == 2);
+            assertThat(browser.find("#household-table").getText()).contains("Chef de ménage", "Enfant", "Zainabou");
+            assertThat(browser.find("#case-message").getText()).isEqualTo("Membre ajouté.");
+
             assertThat(browser.find("#plan-state").getText()).startsWith("Pas encore de plan");
             goal(browser, "goals.0", "ECONOMIC", "un emploi salarié à Rabat", target, "EMPLOYMENT_JOB_PLACEMENT");
             browser.find("#plan-more").click();

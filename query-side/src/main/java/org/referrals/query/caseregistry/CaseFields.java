@@ -22,6 +22,9 @@ public final class CaseFields {
     public static final String RECORDED_AT = "recordedAt";
     public static final String EXPIRES_AT = "expiresAt";
     public static final String WITHDRAWN = "withdrawn";
+    /** The household the case belongs to, and its role there; absent when none. */
+    public static final String HOUSEHOLD = "householdId";
+    public static final String HOUSEHOLD_ROLE = "householdRole";
     /** When the reintegration plan was agreed; absent before. */
     public static final String PLAN_AGREED_AT = "planAgreedAt";
     /** The plan's goals without their texts: id, dimension and status each. */

@@ -23,6 +23,8 @@ import org.referrals.api.caseregistry.CaseRegistered;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentWithdrawn;
 import org.referrals.api.caseregistry.SealedPersonalData;
+import org.referrals.api.household.CaseJoinedHousehold;
+import org.referrals.api.household.CaseLeftHousehold;
 import org.referrals.api.plan.GoalAchieved;
 import org.referrals.api.plan.GoalAdded;
 import org.referrals.api.plan.GoalDropped;
@@ -89,6 +91,17 @@ public class CaseProjection {
     @EventHandler
     void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.STATUS, "CLOSED"));
+    }
+
+    @EventHandler
+    void on(CaseJoinedHousehold event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(cases, event.caseId(), sequence, at, Updates.set(CaseFields.HOUSEHOLD, event.householdId()),
+               Updates.set(CaseFields.HOUSEHOLD_ROLE, event.role().name()));
+    }
+
+    @EventHandler
+    void on(CaseLeftHousehold event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(cases, event.caseId(), sequence, at, Updates.unset(CaseFields.HOUSEHOLD), Updates.unset(CaseFields.HOUSEHOLD_ROLE));
     }
 
     @EventHandler

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.referrals.api.caseregistry.CaseView;
 import org.referrals.api.caseregistry.LegalBasis;
 import org.referrals.api.caseregistry.PersonalDetails;
+import org.referrals.api.household.HouseholdRole;
 import org.referrals.api.caseregistry.PossibleDuplicates;
 import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.common.Actor;
@@ -115,7 +116,9 @@ public class CaseQueryController {
                             minimised ? sight.relevant(vulnerabilities) : vulnerabilities,
                             minimised ? null : d.getString(CaseFields.COUNTRY_OF_RETURN), consents,
                             Projections.instant(d, CaseFields.REGISTERED_AT),
-                            coordinator ? personalData.possibleDuplicatesOf(d.getString("_id")) : null);
+                            coordinator ? personalData.possibleDuplicatesOf(d.getString("_id")) : null,
+                            d.getString(CaseFields.HOUSEHOLD), d.getString(CaseFields.HOUSEHOLD_ROLE) == null ? null
+                                    : HouseholdRole.valueOf(d.getString(CaseFields.HOUSEHOLD_ROLE)));
     }
 
     private static CaseView.Person person(PersonalDetails p, ReceivingPartnerSight sight, Instant now) {

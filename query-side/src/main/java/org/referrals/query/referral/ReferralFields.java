@@ -29,6 +29,8 @@ public final class ReferralFields {
     public static final String OVERDUE_RECORDED = "overdueRecorded";
     /** The goal of the case's plan the referral serves; absent when it names none. */
     public static final String GOAL = "goalId";
+    /** The case's household, when the service is for the whole household; absent else. */
+    public static final String HOUSEHOLD = "householdId";
     /** Set by the close: its reason, whether the service was received as planned, and the case's closure if by it. */
     public static final String CLOSURE_REASON = "closureReason";
     public static final String RECEIVED_AS_PLANNED = "receivedAsPlanned";

@@ -84,6 +84,7 @@ public class ReferralProjection {
                 .append(ReferralFields.CONSENT_ID, event.legalBasis() == null ? null : event.legalBasis().consentId())
                 .append(ReferralFields.CREATED_AT, Date.from(event.requestedAt()))
                 .append(ReferralFields.GOAL, event.goalId())
+                .append(ReferralFields.HOUSEHOLD, event.householdId())
                 .append(ReferralFields.POSITION, position()), sequence, at);
         caseReferrals.add(event.caseId(), event.referralId(), event.toPartnerId());
         changes.changed(event.referralId(), replay);

@@ -39,6 +39,6 @@ public final class ReferralViews {
                                 instant(d, ReferralFields.CREATED_AT), instant(d, Projections.UPDATED_AT), d.getLong(Projections.VERSION),
                                 d.getString(ReferralFields.REDIRECTED_FROM), d.getString(ReferralFields.REDIRECTED_TO),
                                 d.getString(ReferralFields.DECLINE_REASON) == null ? null : DeclineReason.valueOf(d.getString(ReferralFields.DECLINE_REASON)),
-                                declineNote);
+                                declineNote, d.getString(ReferralFields.GOAL), d.getString(ReferralFields.HOUSEHOLD));
     }
 }

@@ -9,6 +9,11 @@ import org.referrals.api.caseregistry.CasePersonalDataErased;
 import org.referrals.api.caseregistry.CaseRegistered;
 import org.referrals.api.caseregistry.ConsentRecorded;
 import org.referrals.api.caseregistry.ConsentWithdrawn;
+import org.referrals.api.household.CaseJoinedHousehold;
+import org.referrals.api.household.CaseLeftHousehold;
+import org.referrals.api.household.HouseholdFormed;
+import org.referrals.api.household.HouseholdMemberAdded;
+import org.referrals.api.household.HouseholdMemberRemoved;
 import org.referrals.api.plan.GoalAchieved;
 import org.referrals.api.plan.GoalAdded;
 import org.referrals.api.plan.GoalDropped;
@@ -112,6 +117,11 @@ final class TimelineSummaries {
         if (event instanceof GoalDropped e && e.caseClosed() != null) return Summary.of("goalClosedWithCase",
                 "Goal ended with the case (" + e.caseClosed() + ")", "CaseClosureReason", name(e.caseClosed()));
         if (event instanceof GoalDropped) return Summary.of("goalDropped", "Goal dropped");
+        if (event instanceof HouseholdFormed e) return Summary.of("householdFormed", "Household formed by " + e.owningPartnerId(), "by", e.owningPartnerId());
+        if (event instanceof HouseholdMemberAdded e) return Summary.of("householdMemberAdded", "Member added as " + e.role(), "HouseholdRole", name(e.role()));
+        if (event instanceof HouseholdMemberRemoved) return Summary.of("householdMemberRemoved", "Member removed");
+        if (event instanceof CaseJoinedHousehold e) return Summary.of("joinedHousehold", "Joined a household as " + e.role(), "HouseholdRole", name(e.role()));
+        if (event instanceof CaseLeftHousehold) return Summary.of("leftHousehold", "Left the household");
         return Summary.of("other", event.getClass().getSimpleName());
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.referrals.api.household.HouseholdRole;
 
 /**
  * {@code GET /api/cases/{id}}. {@code person} is decrypted for this answer only; it is null once erased. For a
@@ -12,10 +13,12 @@ import java.util.Set;
  * also name and phone; never date of birth, nationality, consents or country of return; and only the
  * vulnerabilities relevant to the categories referred. {@code possibleDuplicates} (coordinators only, else null): the other cases,
  * of any partner, whose names and date of birth match this one's (by blind index), for a coordinator to review.
+ * {@code householdId} and {@code householdRole}: the household it belongs to (null when none), for all who see it.
  */
 public record CaseView(String caseId, String owningPartnerId, String status, Person person, boolean erased,
                        boolean minimised, Set<Vulnerability> vulnerabilities, String countryOfReturn,
-                       List<Consent> consents, Instant registeredAt, List<String> possibleDuplicates) {
+                       List<Consent> consents, Instant registeredAt, List<String> possibleDuplicates,
+                       String householdId, HouseholdRole householdRole) {
 
     /** {@code ageBand}: the age in years at the time of the answer, in bands (0-4, 5-11, 12-17, 18-24, 25-59, 60+). */
     public record Person(String givenName, String familyName, LocalDate dateOfBirth, Sex sex, String nationality,

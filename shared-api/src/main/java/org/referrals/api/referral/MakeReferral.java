@@ -17,6 +17,7 @@ import org.referrals.api.partner.ServiceCategory;
  * @param consentOverride only a coordinator, and only with a justification
  * @param goalId          optional: the open goal of the case's plan this referral serves (its categories include
  *                        the referral's)
+ * @param forHousehold    optional: the service is for the case's whole household (the case must belong to one)
  */
 public record MakeReferral(
         @TargetAggregateIdentifier @NotNull @Pattern(regexp = Limits.UUID_PATTERN) String referralId,
@@ -26,11 +27,12 @@ public record MakeReferral(
         @NotNull Urgency urgency,
         @NotBlank @Size(max = Limits.NOTE_MAX) String reason,
         @Valid ConsentOverride consentOverride,
-        @Pattern(regexp = Limits.UUID_PATTERN) String goalId) {
+        @Pattern(regexp = Limits.UUID_PATTERN) String goalId,
+        Boolean forHousehold) {
 
     /** A referral that serves no goal of a plan. */
     public MakeReferral(String referralId, String caseId, String toPartnerId, ServiceCategory serviceCategory,
                         Urgency urgency, String reason, ConsentOverride consentOverride) {
-        this(referralId, caseId, toPartnerId, serviceCategory, urgency, reason, consentOverride, null);
+        this(referralId, caseId, toPartnerId, serviceCategory, urgency, reason, consentOverride, null, null);
     }
 }
