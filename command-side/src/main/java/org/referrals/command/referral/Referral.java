@@ -159,11 +159,7 @@ public class Referral {
     /** Any party that sees the case (its two partners, a coordinator) records what the returnee said of the service. */
     @CommandHandler
     public ReferralResult handle(RecordReturneeFeedback command, Actor actor, TextSealer texts) {
-        requireVisibleTo(actor);
-        if (actor.hasRole(Role.SYSTEM)) {
-            throw notAllowed(ReferralLifecycle.FEEDBACK, "a party to the referral or a coordinator");
-        }
-        ReferralLifecycle.FEEDBACK.check(status);
+        requirePartyOrCoordinator(actor, ReferralLifecycle.FEEDBACK);
         apply(new ReturneeFeedbackRecorded(referralId, command.satisfaction(), texts.sealText(caseId, command.comment()),
                                            actor.partnerId()));
         return result();
@@ -189,11 +185,7 @@ public class Referral {
 
     @CommandHandler
     public ReferralResult handle(AddReferralNote command, Actor actor, TextSealer texts) {
-        requireVisibleTo(actor);
-        if (actor.hasRole(Role.SYSTEM)) {
-            throw notAllowed(ReferralLifecycle.NOTE, "a party to the referral or a coordinator");
-        }
-        ReferralLifecycle.NOTE.check(status);
+        requirePartyOrCoordinator(actor, ReferralLifecycle.NOTE);
         apply(new ReferralNoteAdded(referralId, texts.sealText(caseId, command.note())));
         return result();
     }
@@ -252,6 +244,15 @@ public class Referral {
         requireVisibleTo(actor);
         if (!(actor.actsFor(fromPartnerId) || actor.isCoordinator())) {
             throw notAllowed(transition, "the referring partner or a coordinator");
+        }
+        transition.check(status);
+    }
+
+    /** Either partner or a coordinator (everyone who sees it but the system), in a state the transition allows. */
+    private void requirePartyOrCoordinator(Actor actor, ReferralLifecycle transition) {
+        requireVisibleTo(actor);
+        if (actor.hasRole(Role.SYSTEM)) {
+            throw notAllowed(transition, "a party to the referral or a coordinator");
         }
         transition.check(status);
     }

@@ -67,8 +67,7 @@ public class EscalationController {
                 }
             }
             all.sort(Comparator.comparing(Escalation::waitingSince).thenComparing(Escalation::referralId));
-            int from = Math.min(all.size(), page * size);
-            return new PageOf<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+            return PageOf.of(all, page, size);
         });
     }
 

@@ -131,8 +131,7 @@ public class PlanController {
                    .collectList()
                    .map(all -> {
                        all.sort(Comparator.comparing(PlanOverdue::dueBy).thenComparing(PlanOverdue::caseId));
-                       int from = Math.min(all.size(), page * size);
-                       return new PageOf<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+                       return PageOf.of(all, page, size);
                    });
     }
 
