@@ -196,6 +196,10 @@ public class Case {
         apply(new CaseLeftHousehold(caseId, household));
     }
 
+    public boolean isErased() {
+        return erased;
+    }
+
     /** The household the case belongs to, or null. */
     public String householdId() {
         return householdId;

@@ -37,6 +37,11 @@ public class Household {
         apply(formed);
     }
 
+    /** Its members' case ids, the head first. */
+    public java.util.List<String> memberIds() {
+        return java.util.List.copyOf(members.keySet());
+    }
+
     /** Its owner's agents and coordinators change it; anyone else is told it does not exist. */
     void requireChangeableBy(Actor actor) {
         if (!(actor.actsFor(owningPartnerId) || actor.isCoordinator())) {

@@ -20,6 +20,7 @@ import org.referrals.api.referral.ReferralStatus;
 import org.referrals.api.referral.Urgency;
 import org.referrals.command.caseregistry.Case;
 import org.referrals.command.common.TextSealer;
+import org.referrals.command.household.Household;
 import org.referrals.command.partner.Partner;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,10 @@ public class ReferralCommandHandler {
     private final TextSealer texts;
 
     public ReferralCommandHandler(Repository<Referral> referralRepository, Repository<Partner> partnerRepository,
-                                  Repository<Case> caseRepository, Clock clock, TextSealer texts) {
+                                  Repository<Case> caseRepository, Repository<Household> householdRepository, Clock clock,
+                                  TextSealer texts) {
         this.referrals = referralRepository;
-        this.eligibility = new ReferralEligibility(partnerRepository, caseRepository, texts);
+        this.eligibility = new ReferralEligibility(partnerRepository, caseRepository, householdRepository, texts);
         this.clock = clock;
         this.texts = texts;
     }

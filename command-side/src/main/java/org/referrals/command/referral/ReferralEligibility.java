@@ -14,6 +14,7 @@ import org.referrals.command.common.BusinessRule;
 import org.referrals.command.common.BusinessRuleViolationException;
 import org.referrals.command.common.ResourceNotVisibleException;
 import org.referrals.command.common.TextSealer;
+import org.referrals.command.household.Household;
 import org.referrals.command.partner.Partner;
 
 /**
@@ -21,18 +22,20 @@ import org.referrals.command.partner.Partner;
  * {@link Case} aggregates (never against what the caller claims): the case is the sender's to refer, open and not
  * erased; the receiving partner is active and offers the category; a valid legal basis of the case covers that
  * partner and category, or a coordinator overrides with a justification; a goal it names is an open goal of the
- * case's plan that the category serves.
+ * case's plan that the category serves; for the whole household, every other member's legal basis covers it too.
  */
 class ReferralEligibility {
 
     private final Repository<Partner> partners;
     private final Repository<Case> cases;
+    private final Repository<Household> households;
 
     private final TextSealer texts;
 
-    ReferralEligibility(Repository<Partner> partners, Repository<Case> cases, TextSealer texts) {
+    ReferralEligibility(Repository<Partner> partners, Repository<Case> cases, Repository<Household> households, TextSealer texts) {
         this.partners = partners;
         this.cases = cases;
+        this.households = households;
         this.texts = texts;
     }
 
@@ -61,7 +64,35 @@ class ReferralEligibility {
                 .map(consent -> ReferralLegalBasis.consent(consent.consentId(), consent.legalBasis()))
                 .orElseGet(() -> overrideBy(caseId, actor, override, () -> referredCase.invoke(
                         found -> found.missingLegalBasis(toPartnerId, category, now))));
-        return new Verdict(owner, basis, forHousehold ? referredCase.invoke(Case::householdId) : null);
+        String household = forHousehold ? referredCase.invoke(Case::householdId) : null;
+        if (household != null && !basis.isOverride()) {
+            // a member not covered: the referral then stands on a coordinator's override, recorded as its basis
+            var uncovered = uncoveredMember(household, caseId, toPartnerId, category, now);
+            if (uncovered != null) {
+                basis = overrideBy(caseId, actor, override, () -> uncovered);
+            }
+        }
+        return new Verdict(owner, basis, household);
+    }
+
+    /**
+     * A service for the whole household shares something of every member (role, age band, a child's vulnerability):
+     * each other member's own legal basis must cover that partner and category too (an erased member shares nothing).
+     * Answers why the first member not covered is not, or null when all are.
+     */
+    private BusinessRuleViolationException uncoveredMember(String household, String referredCaseId, String toPartnerId,
+                                                           ServiceCategory category, Instant now) {
+        for (String memberId : households.load(household).invoke(Household::memberIds)) {
+            if (memberId.equals(referredCaseId)) {
+                continue;
+            }
+            Aggregate<Case> member = loadCase(memberId);
+            if (!member.invoke(Case::isErased) && member.invoke(found -> found.legalBasisFor(toPartnerId, category, now)).isEmpty()) {
+                BusinessRuleViolationException why = member.invoke(found -> found.missingLegalBasis(toPartnerId, category, now));
+                return new BusinessRuleViolationException(why.rule(), "household member %s: %s".formatted(memberId, why.getMessage()));
+            }
+        }
+        return null;
     }
 
     private void requireCanReceive(String partnerId, ServiceCategory category) {

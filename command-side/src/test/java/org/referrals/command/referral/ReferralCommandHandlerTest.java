@@ -73,7 +73,8 @@ class ReferralCommandHandlerTest {
         others.partner(RECEIVER, partnerRegistered(RECEIVER, CARE, ServiceCategory.COUNSELLING));
         others.partner(THIRD, partnerRegistered(THIRD, CARE));
         fixture.registerAnnotatedCommandHandler(
-                new ReferralCommandHandler(fixture.getRepository(), others.partners, others.cases, CLOCK, new FakeSealer()));
+                new ReferralCommandHandler(fixture.getRepository(), others.partners, others.cases, others.households, CLOCK,
+                                           new FakeSealer()));
     }
 
     private static MakeReferral referral(Urgency urgency, ConsentOverride override) {
@@ -281,12 +282,40 @@ class ReferralCommandHandlerTest {
         setUp();
         others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(),
                       new org.referrals.api.household.CaseJoinedHousehold(CASE_ID, household, org.referrals.api.household.HouseholdRole.HEAD));
+        others.household(household, new org.referrals.api.household.HouseholdFormed(household, CASE_ID, REFERRER, NOW));
         var expected = requested(Urgency.ROUTINE, theConsent());
         fixture.givenNoPriorActivity()
                .when(forHousehold, as(REFERRER_AGENT))
                .expectEvents(new ReferralRequested(expected.referralId(), expected.caseId(), expected.fromPartnerId(),
                        expected.toPartnerId(), expected.serviceCategory(), expected.urgency(), expected.reason(),
                        expected.requestedAt(), expected.respondBy(), null, expected.legalBasis(), null, household));
+    }
+
+    @Test
+    void aReferralForTheHouseholdNeedsEveryOtherMembersConsentToCoverItUnlessACoordinatorOverrides() {
+        String household = "22222222-3333-4444-8555-666666666601";
+        String child = "22222222-3333-4444-8555-666666666602";
+        var joined = new org.referrals.api.household.CaseJoinedHousehold(CASE_ID, household, org.referrals.api.household.HouseholdRole.HEAD);
+        var childRegistered = new org.referrals.api.caseregistry.CaseRegistered(child, REFERRER, org.referrals.command.testing.TestData.sealed(child),
+                java.util.Set.of(), "MA", NOW);
+        others.caseOf(CASE_ID, caseRegistered(REFERRER), consentForAnything(), joined);
+        others.caseOf(child, childRegistered, // the child's consent covers legal aid only
+                      new org.referrals.api.caseregistry.ConsentRecorded(child, CONSENT_ID, LegalBasis.CONSENT,
+                              List.of(ServiceCategory.LEGAL_AID), List.of(), NOW, null));
+        others.household(household, new org.referrals.api.household.HouseholdFormed(household, CASE_ID, REFERRER, NOW),
+                         new org.referrals.api.household.HouseholdMemberAdded(household, child, org.referrals.api.household.HouseholdRole.CHILD));
+        fixture.givenNoPriorActivity()
+               .when(new MakeReferral(REFERRAL_ID, CASE_ID, RECEIVER, CARE, Urgency.ROUTINE, "shelter", null, null, true), as(REFERRER_AGENT))
+               .expectException(ruleIs(BusinessRule.OUTSIDE_CONSENT_SCOPE))
+               .expectExceptionMessage(Matchers.containsString("household member " + child))
+               .expectNoEvents();
+        fixture.givenNoPriorActivity()
+               .when(new MakeReferral(REFERRAL_ID, CASE_ID, RECEIVER, CARE, Urgency.ROUTINE, "shelter",
+                                      new ConsentOverride("family at risk tonight"), null, true), as(COORDINATOR))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       org.axonframework.test.matchers.Matchers.messageWithPayload(org.axonframework.test.matchers.Matchers.predicate(
+                               (ReferralRequested e) -> e.legalBasis().isOverride() && household.equals(e.householdId()))),
+                       org.axonframework.test.matchers.Matchers.andNoMore())); // the override, recorded as the basis
     }
 
     // --- redirect
@@ -296,7 +325,7 @@ class ReferralCommandHandlerTest {
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(new FakeSealer()); // seals notes as TestData.text
         var referrals = new RoutingRepository<>(fixture.getRepository(), REFERRAL_ID, others.referrals).creatingInOthers();
-        fixture.registerAnnotatedCommandHandler(new ReferralCommandHandler(referrals, others.partners, others.cases, CLOCK, new FakeSealer()));
+        fixture.registerAnnotatedCommandHandler(new ReferralCommandHandler(referrals, others.partners, others.cases, others.households, CLOCK, new FakeSealer()));
     }
 
     private static RedirectReferral redirectTo(String partnerId) {

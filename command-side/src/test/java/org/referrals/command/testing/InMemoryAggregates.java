@@ -15,6 +15,7 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
 import org.referrals.command.caseregistry.Case;
+import org.referrals.command.household.Household;
 import org.referrals.command.partner.Partner;
 import org.referrals.command.referral.Referral;
 
@@ -30,15 +31,21 @@ public class InMemoryAggregates {
     public final Repository<Partner> partners;
     public final Repository<Case> cases;
     public final Repository<Referral> referrals;
+    public final Repository<Household> households;
 
     public InMemoryAggregates(Clock clock) {
         partners = repository(Partner.class, clock);
         cases = repository(Case.class, clock);
         referrals = repository(Referral.class, clock);
+        households = repository(Household.class, clock);
     }
 
     public InMemoryAggregates partner(String partnerId, Object... events) {
         return given("Partner", partnerId, events);
+    }
+
+    public InMemoryAggregates household(String householdId, Object... events) {
+        return given("Household", householdId, events);
     }
 
     public InMemoryAggregates caseOf(String caseId, Object... events) {
