@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcOpenReferrals implements OpenReferrals {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcOpenReferrals.class);
+    /** On a large store the fill takes a while: a line every so many events says how far it is. */
+    private static final long PROGRESS_EVERY = 200_000;
 
     private final JdbcTemplate jdbc;
     private final boolean createdNow;
@@ -62,7 +64,9 @@ public class JdbcOpenReferrals implements OpenReferrals {
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
             try (Stream<? extends TrackedEventMessage<?>> all = engine.readEvents(null, false)) {
                 all.forEach(message -> {
-                    events.incrementAndGet();
+                    if (events.incrementAndGet() % PROGRESS_EVERY == 0) {
+                        log.info("open referrals: {} events read into the table", events.get());
+                    }
                     OpenReferralsRecorder.record(this, message.getPayload());
                 });
             }
