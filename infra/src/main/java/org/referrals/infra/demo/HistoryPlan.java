@@ -2,6 +2,11 @@ package org.referrals.infra.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -18,6 +23,10 @@ import org.referrals.api.caseregistry.Vulnerability;
 import org.referrals.api.common.Actor;
 import org.referrals.api.partner.AgreePartnership;
 import org.referrals.api.partner.PartnerKind;
+import org.referrals.api.partner.ReintegrationDimension;
+import org.referrals.api.plan.AchieveGoal;
+import org.referrals.api.plan.AgreePlan;
+import org.referrals.api.plan.GoalTerms;
 import org.referrals.api.partner.RegisterPartner;
 import org.referrals.api.partner.ServiceCategory;
 import org.referrals.api.partner.ServiceOffer;
@@ -42,7 +51,11 @@ import org.referrals.api.referral.Urgency;
  * generator's seed. Cases are registered evenly over the history and planned only when their registration comes
  * near, so a history of a million events never sits in memory whole. The mix: 7 % of referrals never answered
  * (overdue, then expired by the deadline scan), 13 % declined (60 % of them redirected), 5 % cancelled, the rest
- * accepted and started; of those, 8 % put on hold, 10 % failed, the others delivered, and most closed.
+ * accepted and started; of those, 8 % put on hold, 10 % failed, the others delivered, and most closed. Each case's
+ * reintegration plan is agreed at the first interview, half an hour after registration, with a goal per dimension
+ * its referrals serve; a goal is achieved the day after a referral serving it is closed with the need met. Closes
+ * record the service's quality (received as planned, the returnee's satisfaction). These draw on a generator of
+ * their own per case or referral, so the network's referrals are those the seed always gave.
  */
 final class HistoryPlan implements Iterator<HistoryPlan.Step> {
 
@@ -138,19 +151,56 @@ final class HistoryPlan implements Iterator<HistoryPlan.Step> {
                 new ConsentTerms(LegalBasis.CONSENT, List.of(), List.of(), null)), agent, caseId));
         int referrals = 1 + (random.nextInt(10) < 3 ? 1 : 0) + (random.nextInt(10) == 0 ? 1 : 0);
         Instant at = registered;
+        Map<ReintegrationDimension, Set<ServiceCategory>> served = new EnumMap<>(ReintegrationDimension.class);
+        Map<ReintegrationDimension, Instant> needMet = new EnumMap<>(ReintegrationDimension.class);
         for (int r = 0; r < referrals; r++) {
             at = at.plus(Duration.ofHours(1 + random.nextInt(72)));
-            planReferral(caseId, owner, agent, at);
+            Served referral = planReferral(caseId, owner, agent, at);
+            if (referral != null) {
+                served.computeIfAbsent(referral.category().dimension(), d -> EnumSet.noneOf(ServiceCategory.class)).add(referral.category());
+                if (referral.needMetAt() != null) {
+                    needMet.merge(referral.category().dimension(), referral.needMetAt(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
         }
+        planPlan(caseId, agent, registered, served, needMet);
+    }
+
+    /** What a planned referral served: its category, and when it was closed with the need met (null if not). */
+    private record Served(ServiceCategory category, Instant needMetAt) {
+    }
+
+    /** The plan agreed at the first interview, a goal per dimension served; each achieved after its need was met. */
+    private void planPlan(String caseId, Actor agent, Instant registered, Map<ReintegrationDimension, Set<ServiceCategory>> served,
+                          Map<ReintegrationDimension, Instant> needMet) {
+        if (served.isEmpty()) {
+            return;
+        }
+        LocalDate target = registered.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(6);
+        List<AgreePlan.NewGoal> goals = served.entrySet().stream().map(e -> new AgreePlan.NewGoal(goalId(caseId, e.getKey()),
+                new GoalTerms(e.getKey(), GOALS.get(e.getKey()), target, e.getValue()))).toList();
+        add(new Step(registered.plus(Duration.ofMinutes(30)), new AgreePlan(caseId, goals), agent, caseId));
+        needMet.forEach((dimension, closed) -> add(new Step(closed.plus(Duration.ofDays(1)),
+                new AchieveGoal(caseId, goalId(caseId, dimension), null), agent, caseId)));
+    }
+
+    private static final Map<ReintegrationDimension, String> GOALS = Map.of(
+            ReintegrationDimension.ECONOMIC, "revenu stable (emploi ou activité)",
+            ReintegrationDimension.SOCIAL, "logement, documents et accès aux services",
+            ReintegrationDimension.PSYCHOSOCIAL, "santé et bien-être retrouvés");
+
+    /** A goal's id, from its case and dimension: the referrals name it before the plan's step is written. */
+    private static String goalId(String caseId, ReintegrationDimension dimension) {
+        return UUID.nameUUIDFromBytes((caseId + "/" + dimension).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** One referral and what happens to it; steps after now are dropped, so recent referrals are still open. */
-    private void planReferral(String caseId, RegisterPartner owner, Actor agent, Instant requested) {
+    private Served planReferral(String caseId, RegisterPartner owner, Actor agent, Instant requested) {
         ServiceCategory category = DemoNetwork.pick(random, List.of(ServiceCategory.values()));
         List<RegisterPartner> providers = partners.stream().filter(p -> !p.partnerId().equals(owner.partnerId()))
                 .filter(p -> p.services().stream().map(ServiceOffer::category).anyMatch(category::equals)).toList();
         if (providers.isEmpty()) {
-            return;
+            return null;
         }
         RegisterPartner provider = providers.stream().filter(p -> p.regions().contains(owner.regions().get(0)))
                 .findFirst().filter(p -> random.nextInt(10) < 7).orElse(DemoNetwork.pick(random, providers));
@@ -158,11 +208,12 @@ final class HistoryPlan implements Iterator<HistoryPlan.Step> {
         Urgency urgency = random.nextInt(100) < 15 ? Urgency.EMERGENCY : random.nextInt(100) < 40 ? Urgency.PRIORITY : Urgency.ROUTINE;
         String id = uuid();
         add(new Step(requested, new MakeReferral(id, caseId, provider.partnerId(), category, urgency,
-                                                 "besoin identifié lors de l'entretien de retour", null), agent, caseId));
+                                                 "besoin identifié lors de l'entretien de retour", null,
+                                                 goalId(caseId, category.dimension()), null), agent, caseId));
         double window = urgency.responseTime().toHours();
         int fate = random.nextInt(100);
         if (fate < 7) {
-            return; // never answered: overdue, then expired by the deadline scan
+            return new Served(category, null); // never answered: overdue, then expired by the deadline scan
         }
         Instant answered = requested.plus(Duration.ofMinutes((long) (60 * (0.5 + random.nextDouble() * window * (fate < 80 ? 0.7 : 1.3)))));
         if (fate < 20) {
@@ -174,11 +225,11 @@ final class HistoryPlan implements Iterator<HistoryPlan.Step> {
                 add(new Step(redirected, new RedirectReferral(id, null, uuid(), DemoNetwork.pick(random, others).partnerId(),
                                                               "réorientation après refus", null), agent, caseId));
             }
-            return;
+            return new Served(category, null);
         }
         if (fate < 25) {
             add(new Step(answered, new CancelReferral(id, null, "besoin couvert autrement"), agent, caseId));
-            return;
+            return new Served(category, null);
         }
         add(new Step(answered, new AcceptReferral(id, null, null), receiver, caseId));
         Instant started = answered.plus(Duration.ofHours(4 + random.nextInt(96)));
@@ -186,7 +237,7 @@ final class HistoryPlan implements Iterator<HistoryPlan.Step> {
         int course = random.nextInt(100);
         if (course < 8) {
             add(new Step(started.plus(Duration.ofDays(2)), new PutReferralOnHold(id, null, "en attente de documents"), receiver, caseId));
-            return;
+            return new Served(category, null);
         }
         Instant ended = started.plus(Duration.ofHours(24 + random.nextInt(24 * 20)));
         if (course < 18) {
@@ -197,9 +248,16 @@ final class HistoryPlan implements Iterator<HistoryPlan.Step> {
                     : DeliveryOutcome.SERVICE_PROVIDED, null), receiver, caseId));
         }
         if (course >= 13) { // some failed services the referrer has not closed yet
-            add(new Step(ended.plus(Duration.ofHours(12 + random.nextInt(96))), new CloseReferral(id, null,
-                    course < 18 ? ReferralClosureReason.NEED_NOT_MET : ReferralClosureReason.NEED_MET, null), agent, caseId));
+            Instant closed = ended.plus(Duration.ofHours(12 + random.nextInt(96)));
+            boolean met = course >= 18;
+            Random quality = new Random(id.hashCode()); // the returnee's answers: not drawn from the network's generator
+            boolean asked = quality.nextInt(10) < 7;
+            add(new Step(closed, new CloseReferral(id, null, met ? ReferralClosureReason.NEED_MET : ReferralClosureReason.NEED_NOT_MET,
+                    null, met || quality.nextBoolean(), asked ? (met ? 3 + quality.nextInt(3) : 1 + quality.nextInt(3)) : null, null),
+                    agent, caseId));
+            return new Served(category, met ? closed : null);
         }
+        return new Served(category, null);
     }
 
     private void add(Step step) {

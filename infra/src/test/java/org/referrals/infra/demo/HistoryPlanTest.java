@@ -51,6 +51,9 @@ class HistoryPlanTest {
         assertThat(kinds.get("AcceptReferral")).isBetween(made * 65 / 100, made * 80 / 100);
         assertThat(kinds.get("DeliverService")).isBetween(made * 45 / 100, made * 70 / 100);
         assertThat(kinds.get("DeclineReferral")).isBetween(made * 8 / 100, made * 18 / 100);
+        // every case with a referral has its plan; goals are achieved after some referrals closed with the need met
+        assertThat(kinds.get("AgreePlan")).isBetween(1900L, 2000L);
+        assertThat(kinds.get("AchieveGoal")).isBetween(kinds.get("CloseReferral") / 2, kinds.get("CloseReferral"));
     }
 
     @Test
@@ -59,8 +62,8 @@ class HistoryPlanTest {
         List<RegisterPartner> tenfold = DemoNetwork.partners(new Random(1), 10);
         assertThat(demo).hasSize(40);
         assertThat(tenfold).hasSize(400).extracting(RegisterPartner::partnerId).doesNotHaveDuplicates();
-        assertThat(NetworkGenerator.Size.ofEvents(1_000_000, 1).partnerScale()).isEqualTo(11);
-        assertThat(NetworkGenerator.Size.ofEvents(10_000, 1).cases()).isEqualTo(1282);
+        assertThat(NetworkGenerator.Size.ofEvents(1_000_000, 1).partnerScale()).isEqualTo(9);
+        assertThat(NetworkGenerator.Size.ofEvents(10_000, 1).cases()).isEqualTo(1031);
     }
 
     private static List<HistoryPlan.Step> plan(long seed, int cases) {
