@@ -9,7 +9,7 @@ import org.openqa.selenium.By;
  * Takes the README's screenshots from an application running with demo data; not part of the build. Run it as
  * {@code mvn -pl infra test -Dtest=ReadmeScreenshots -Dscreenshots.url=http://localhost:8080
  * -Dscreenshots.keys=<path of data/demo-keys.txt>}; the pictures go to docs/screenshots: the coordinator's views in
- * French, the caseworker's referral form in Arabic.
+ * French, the caseworker's referral form in Arabic and the case's plan in French.
  */
 @EnabledIfSystemProperty(named = "screenshots.url", matches = ".+")
 class ReadmeScreenshots {
@@ -58,6 +58,14 @@ class ReadmeScreenshots {
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                     "document.getElementById('refer').scrollIntoView()");
             browser.screenshot(target.resolve("refer-ar.png"));
+
+            // the same case's reintegration plan, in French: goals by dimension, each with its referrals
+            browser.language("fr");
+            browser.open(caseLink);
+            browser.waitFor(d -> !d.findElements(By.id("goal-table")).isEmpty());
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('plan').scrollIntoView()");
+            browser.screenshot(target.resolve("plan-fr.png"));
         }
     }
 
