@@ -612,4 +612,8 @@ export default {
   "household.hidden": "غير مسموح لك برؤيته",
   "household.forHousehold": "لكامل الأسرة",
   "referral.forHousehold": "لكامل الأسرة",
+  "case.search": "البحث عن ملف شخص",
+  "case.searchButton": "بحث",
+  "case.searchHelp": "الاسمان وتاريخ الميلاد الدقيق؛ تتطابق الأسماء بغض النظر عن الأحرف الكبيرة أو العلامات أو الترتيب. يجد الشريك ملفاته فقط، والمنسق ملفات الجميع.",
+  "case.searchNone": "لا يوجد ملف لهذا الشخص.",
 };

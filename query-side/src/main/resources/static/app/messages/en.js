@@ -612,4 +612,8 @@ export default {
   "household.hidden": "Not yours to see",
   "household.forHousehold": "For the whole household",
   "referral.forHousehold": "For the whole household",
+  "case.search": "Find a person’s case",
+  "case.searchButton": "Search",
+  "case.searchHelp": "Both names and the exact date of birth; names match whatever their capitals, accents or order. Partners find their own cases, coordinators any partner’s.",
+  "case.searchNone": "No case of this person.",
 };

@@ -612,4 +612,8 @@ export default {
   "household.hidden": "Non visible pour vous",
   "household.forHousehold": "Pour tout le ménage",
   "referral.forHousehold": "Pour tout le ménage",
+  "case.search": "Retrouver le dossier d’une personne",
+  "case.searchButton": "Rechercher",
+  "case.searchHelp": "Les deux noms et la date de naissance exacte ; les noms correspondent quels que soient majuscules, accents ou ordre. Un partenaire retrouve ses propres dossiers, un coordinateur ceux de tous.",
+  "case.searchNone": "Aucun dossier de cette personne.",
 };

@@ -28,11 +28,36 @@ export function renderCaseLookup(view, me) {
   view.innerHTML = `<h1>${t('nav.cases')}</h1>
     ${me.role === 'PARTNER_AGENT' || me.role === 'COORDINATOR' ? `<p><a class="button primary" href="#/cases/new">${t('case.new')}</a></p>` : ''}
     <form class="filters" id="case-lookup"><label>${t('case.lookup')}<input name="id" required size="40"></label>
-      <button type="submit">${t('common.open')}</button></form>`;
+      <button type="submit">${t('common.open')}</button></form>
+    ${me.role === 'PARTNER_AGENT' || me.role === 'COORDINATOR' ? `<h2>${t('case.search')}</h2>
+      <form class="filters" id="case-search" novalidate>${input('givenName')}${input('familyName')}${input('dateOfBirth', 'date')}
+        <button type="submit">${t('case.searchButton')}</button><p class="error" role="alert" id="search-error"></p></form>
+      <p class="muted">${t('case.searchHelp')}</p>
+      <div id="search-results" aria-live="polite"></div>` : ''}`;
   view.querySelector('#case-lookup').addEventListener('submit', (event) => {
     event.preventDefault();
     location.hash = `#/cases/${encodeURIComponent(new FormData(event.target).get('id').trim())}`;
   });
+  const search = view.querySelector('#case-search');
+  if (search) {
+    search.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = new FormData(search);
+      // in a body, not the address: no name reaches a log
+      const answer = await api.post('/api/cases/search', { givenName: data.get('givenName') || null,
+        familyName: data.get('familyName') || null, dateOfBirth: data.get('dateOfBirth') || null });
+      const results = view.querySelector('#search-results');
+      if (refused(search, answer, '#search-error')) {
+        results.innerHTML = '';
+        return;
+      }
+      search.querySelector('#search-error').textContent = '';
+      const names = await partnerNames();
+      results.innerHTML = answer.body.length === 0 ? `<p>${t('case.searchNone')}</p>` : `<ul id="search-hits">${answer.body.map((h) => `<li>
+        <a href="#/cases/${escapeHtml(h.caseId)}">${escapeHtml(h.caseId.slice(0, 8))}</a> — ${escapeHtml(names[h.owningPartnerId] || h.owningPartnerId)}
+        — ${escapeHtml(code('CaseStatus', h.status))} <small class="muted">${dateTime(h.registeredAt)}</small></li>`).join('')}</ul>`;
+    });
+  }
 }
 
 export function renderNewCase(view) {

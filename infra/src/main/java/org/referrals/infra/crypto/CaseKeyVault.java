@@ -126,6 +126,11 @@ public class CaseKeyVault implements PersonalDataSealer, PersonalDataReader {
     }
 
     @Override
+    public List<String> casesNamed(String givenName, String familyName, java.time.LocalDate dateOfBirth) {
+        return store.casesWithBlindIndex(blindIndex.of(givenName, familyName, dateOfBirth), "");
+    }
+
+    @Override
     public long duplicateGroupCount() {
         return store.duplicateGroupCount();
     }

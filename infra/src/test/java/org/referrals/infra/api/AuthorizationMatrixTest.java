@@ -79,7 +79,8 @@ class AuthorizationMatrixTest extends ApiTest {
             "form household       | 201 404 404 201 404 404",
             "add household member | 200 404 404 200 404 404",
             "remove household member | 200 404 404 200 404 404",
-            "get household        | 200 200 404 200 404 404");
+            "get household        | 200 200 404 200 404 404",
+            "search cases by name | 200 200 200 200 403 403");
 
     private record World(String a, String r, String b, String other, Map<String, String> keys) {
     }
@@ -292,6 +293,8 @@ class AuthorizationMatrixTest extends ApiTest {
                .expectStatus().isOk();
             return key -> status(HttpMethod.POST, "/api/households/" + household + "/members/" + member + "/remove", key, Map.of());
         });
+        endpoints.put("search cases by name", w -> key -> status(HttpMethod.POST, "/api/cases/search", key,
+                Map.of("givenName", "Zainabou", "familyName", "Ndiayekoumba", "dateOfBirth", "1991-07-23")));
         endpoints.put("get household", w -> {
             Referral referral = referral(w); // R receives a referral of the head's case: R sees it
             String household = household(w, referral.caseId());

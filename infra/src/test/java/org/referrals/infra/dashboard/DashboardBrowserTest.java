@@ -183,6 +183,16 @@ class DashboardBrowserTest {
             browser.waitFor(d -> d.findElement(By.id("case-status")).getText().equals("Clôturé"));
             assertThat(browser.driver().findElements(By.id("refer-form"))).as("no referral from a closed case").isEmpty();
             browser.screenshot("caseworker-case-closed-fr");
+
+            // the person's case found again by names and date of birth, written otherwise
+            browser.open("#/cases");
+            browser.find("#case-search [name='givenName']").sendKeys("ZAINABOU");
+            browser.find("#case-search [name='familyName']").sendKeys("ndiayekoumba");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "arguments[0].value = '1991-07-23'", browser.find("#case-search [name='dateOfBirth']"));
+            browser.find("#case-search button[type=submit]").click();
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#search-hits a[href='#/cases/" + registerCase.caseId() + "']")).isEmpty());
+            assertThat(browser.find("#search-hits").getText()).contains("Clôturé");
         }
     }
 

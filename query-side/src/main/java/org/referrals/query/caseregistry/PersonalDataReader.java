@@ -28,4 +28,7 @@ public interface PersonalDataReader {
     List<List<String>> duplicateGroups(int offset, int limit);
 
     long duplicateGroupCount();
+
+    /** The cases (any partner's; none erased) whose person has these names and date of birth, by blind index. */
+    List<String> casesNamed(String givenName, String familyName, java.time.LocalDate dateOfBirth);
 }
