@@ -47,6 +47,20 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + "/" + hash);
     }
 
+    /**
+     * Opens a view afresh: the same address again is no navigation for the page, so it is reloaded (the key and the
+     * language stay in the tab), and the view reads the API anew.
+     */
+    void reload(String hash) {
+        driver.get(baseUrl + "/" + hash);
+        driver.navigate().refresh();
+        // drawn: the view says which language and address it shows (app.js)
+        waitFor(d -> {
+            String shown = d.findElement(By.id("view")).getDomAttribute("data-shown");
+            return shown != null && shown.endsWith(" " + hash);
+        });
+    }
+
     void signIn(String key) {
         open("");
         WebElement field = waitFor(d -> d.findElement(By.id("credential")));

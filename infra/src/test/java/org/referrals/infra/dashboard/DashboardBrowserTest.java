@@ -130,7 +130,12 @@ class DashboardBrowserTest {
             assertThat(browser.find("#referral-status").getText()).isEqualTo("مطلوبة");
             assertThat(browser.find("#referral-reason").getText()).isEqualTo("فحص طبي بعد العودة");
             browser.screenshot("caseworker-referral-ar");
-            browser.find("a[href^='#/cases/']").click();
+            // the case's list of referrals comes from the figures' snapshot (a second or so behind): opened until there
+            String caseLink = browser.find("a[href^='#/cases/']").getDomAttribute("href");
+            browser.waitFor(d -> {
+                browser.reload(caseLink);
+                return !d.findElements(By.id("case-referrals")).isEmpty();
+            });
             assertThat(browser.find("#case-referrals").getText()).contains("الرعاية الصحية", "مطلوبة");
         }
     }
@@ -287,8 +292,9 @@ class DashboardBrowserTest {
             browser.find("#refer-form button[type=submit]").click();
             browser.waitFor(d -> "REQUESTED".equals(d.findElement(By.id("referral-status")).getDomAttribute("data-status")));
 
+            // the plan's referrals come from the figures' snapshot (a second or so behind): read afresh until there
             browser.waitFor(d -> {
-                browser.open("#/cases/" + registerCase.caseId());
+                browser.reload("#/cases/" + registerCase.caseId());
                 return !d.findElements(By.cssSelector("#goal-table [data-status='REQUESTED']")).isEmpty();
             });
             assertThat(browser.find("#goal-table").getText()).contains("Soins de santé", "Partner clinic-oujda");
