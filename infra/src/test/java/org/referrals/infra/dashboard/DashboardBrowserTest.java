@@ -177,7 +177,7 @@ class DashboardBrowserTest {
             browser.signIn(ngoKey);
             browser.language("fr");
             browser.waitFor(d -> {
-                browser.open("#/cases/" + registerCase.caseId());
+                browser.reload("#/cases/" + registerCase.caseId());
                 return !d.findElements(By.cssSelector("form[data-withdraw]")).isEmpty();
             });
             browser.find("form[data-withdraw] [name='note']").sendKeys("retrait demandé par la personne");
@@ -209,7 +209,7 @@ class DashboardBrowserTest {
             browser.signIn(ngoKey);
             browser.language("en");
             browser.waitFor(d -> {
-                browser.open("#/cases/" + registerCase.caseId());
+                browser.reload("#/cases/" + registerCase.caseId());
                 return !d.findElements(By.id("assessment-form")).isEmpty();
             });
             List<String> housing = List.of("POOR", "VERY_GOOD");
@@ -262,7 +262,7 @@ class DashboardBrowserTest {
             browser.signIn(ngoKey);
             browser.language("fr");
             browser.waitFor(d -> {
-                browser.open("#/cases/" + registerCase.caseId());
+                browser.reload("#/cases/" + registerCase.caseId());
                 return !d.findElements(By.id("plan-form")).isEmpty();
             });
             // the household: formed around this case, her child added by case number
