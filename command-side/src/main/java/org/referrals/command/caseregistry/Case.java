@@ -398,7 +398,7 @@ public class Case {
 
     @EventSourcingHandler
     void on(GoalDropped event) {
-        plan.ended(event.goalId(), event.caseClosed() == null ? GoalStatus.DROPPED : GoalStatus.CLOSED_WITH_CASE);
+        plan.ended(event.goalId(), event.status());
     }
 
     @EventSourcingHandler

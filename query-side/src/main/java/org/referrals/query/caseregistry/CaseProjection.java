@@ -135,8 +135,7 @@ public class CaseProjection {
 
     @EventHandler
     void on(GoalDropped event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        goalStatus(event.caseId(), event.goalId(), event.caseClosed() == null ? GoalStatus.DROPPED : GoalStatus.CLOSED_WITH_CASE,
-                   sequence, at);
+        goalStatus(event.caseId(), event.goalId(), event.status(), sequence, at);
     }
 
     private void goalStatus(String caseId, String goalId, GoalStatus status, long sequence, Instant at) {

@@ -28,7 +28,7 @@ public final class Figures {
      * Fewer answers than this give no mean satisfaction (a returnee's own answer could be told), and no share in a
      * de-identified answer; the statistics' suppression threshold.
      */
-    public static final int MIN_SATISFACTION_ANSWERS = 5;
+    public static final int DISCLOSURE_THRESHOLD = 5;
 
     /** Closed by its referrer, who judged the need (not ended with its case). */
     public static boolean closedByReferrer(ReferralFacts referral) {
@@ -42,7 +42,7 @@ public final class Figures {
     /** The returnees' mean satisfaction (1-5, two decimals) with these referrals; null below the minimum of answers. */
     public static Double meanSatisfaction(List<ReferralFacts> referrals) {
         List<Integer> answers = referrals.stream().map(ReferralFacts::satisfaction).filter(s -> s != null).toList();
-        return answers.size() < MIN_SATISFACTION_ANSWERS ? null
+        return answers.size() < DISCLOSURE_THRESHOLD ? null
                 : Math.round(answers.stream().mapToInt(Integer::intValue).average().orElseThrow() * 100) / 100.0;
     }
 
@@ -51,7 +51,7 @@ public final class Figures {
      * 5 (else the share, with the whole, would tell a count below 5).
      */
     public static Double disclosedShare(long part, long whole) {
-        return part < MIN_SATISFACTION_ANSWERS || whole - part < MIN_SATISFACTION_ANSWERS ? null
+        return part < DISCLOSURE_THRESHOLD || whole - part < DISCLOSURE_THRESHOLD ? null
                 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 

@@ -73,11 +73,11 @@ public class PlanController {
                              + "are null once the case's personal data is erased. dueBy: registration plus "
                              + "referrals.plans.expected-within (30 days by default).")
     public Mono<CasePlan> plan(@PathVariable String caseId, @AuthenticationPrincipal Actor actor) {
-        return cases.reader(caseId, actor).flatMap(reader -> referrals.current().flatMap(snapshot -> {
-            List<ReferralFacts> ofCase = snapshot.all().stream().filter(r -> caseId.equals(r.caseId()) && r.goalId() != null)
-                                                 .filter(r -> reader.whole() || actor.actsFor(r.to())).toList();
-            return Mono.fromCallable(() -> plan(caseId, reader, ofCase)).subscribeOn(Schedulers.boundedElastic());
-        }));
+        // every referral's facts scanned and the case's events read: off the event loop
+        return cases.reader(caseId, actor).zipWith(referrals.current()).publishOn(Schedulers.boundedElastic())
+                    .map(both -> plan(caseId, both.getT1(), both.getT2().all().stream()
+                            .filter(r -> caseId.equals(r.caseId()) && r.goalId() != null)
+                            .filter(r -> both.getT1().whole() || actor.actsFor(r.to())).toList()));
     }
 
     private CasePlan plan(String caseId, CaseVisibility.Reader reader, List<ReferralFacts> ofCase) {
@@ -125,6 +125,7 @@ public class PlanController {
         return Flux.from(mongo.getCollection(CaseProjection.COLLECTION)
                               .find(Filters.and(Filters.eq(CaseFields.STATUS, "OPEN"), Filters.exists(CaseFields.PLAN_AGREED_AT, false)))
                               .projection(Projections.include(CaseFields.OWNING_PARTNER, CaseFields.REGISTERED_AT)))
+                   .publishOn(Schedulers.boundedElastic()) // every open case without a plan: filtered and sorted off the event loop
                    .filter(c -> deadline.overdue(registered(c), null, true, now))
                    .map(c -> new PlanOverdue(c.getString("_id"), c.getString(CaseFields.OWNING_PARTNER), registered(c),
                                              deadline.dueBy(registered(c)), Duration.between(deadline.dueBy(registered(c)), now).toDays()))

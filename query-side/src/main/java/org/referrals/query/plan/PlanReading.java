@@ -42,7 +42,7 @@ final class PlanReading {
         } else if (event instanceof GoalAchieved e) {
             ended(e.goalId(), GoalStatus.ACHIEVED, e.note(), null, e.achievedAt());
         } else if (event instanceof GoalDropped e) {
-            ended(e.goalId(), e.caseClosed() == null ? GoalStatus.DROPPED : GoalStatus.CLOSED_WITH_CASE, e.reason(),
+            ended(e.goalId(), e.status(), e.reason(),
                   e.caseClosed(), e.droppedAt());
         }
     }

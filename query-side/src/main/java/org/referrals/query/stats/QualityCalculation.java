@@ -24,8 +24,6 @@ import org.referrals.query.referral.ReferralFacts;
  */
 final class QualityCalculation {
 
-    private static final int MIN = SmallCellSuppression.THRESHOLD;
-
     /** A case with an agreed plan: when agreed and its goals' dimensions and status. */
     record PlannedCase(String caseId, Instant planAgreedAt, List<Goal> goals) {
     }
@@ -52,8 +50,8 @@ final class QualityCalculation {
         List<ReferralFacts> asked = closed.stream().filter(r -> r.receivedAsPlanned() != null).toList();
         long asPlanned = asked.stream().filter(ReferralFacts::receivedAsPlanned).count();
         return new QualityFigures.Closures(SmallCellSuppression.cell(closed.size()), SmallCellSuppression.cell(needMet),
-                                           share(needMet, closed.size()), SmallCellSuppression.cell(asked.size()),
-                                           SmallCellSuppression.cell(asPlanned), share(asPlanned, asked.size()));
+                                           Figures.disclosedShare(needMet, closed.size()), SmallCellSuppression.cell(asked.size()),
+                                           SmallCellSuppression.cell(asPlanned), Figures.disclosedShare(asPlanned, asked.size()));
     }
 
     static QualityFigures.Satisfaction satisfaction(List<ReferralFacts> made) {
@@ -73,7 +71,7 @@ final class QualityCalculation {
                   .ifPresent(first -> days.add(Duration.between(plan.planAgreedAt(), first).toHours() / 24.0));
         }
         return new QualityFigures.PlanToService(SmallCellSuppression.cell(plans.size()), SmallCellSuppression.cell(days.size()),
-                                                days.size() < MIN ? null : round(median(days), 10));
+                                                days.size() < SmallCellSuppression.THRESHOLD ? null : round(Figures.median(days), 10));
     }
 
     static List<QualityFigures.Goals> goals(List<PlannedCase> plans) {
@@ -87,16 +85,12 @@ final class QualityCalculation {
             c[goal.status() == GoalStatus.ACHIEVED ? 1 : goal.status() == GoalStatus.OPEN ? 3 : 2]++;
         });
         List<ReintegrationDimension> dimensions = List.of(ReintegrationDimension.values());
-        Object[][] columns = new Object[4][];
-        for (int column = 0; column < 4; column++) {
-            int c = column;
-            columns[column] = SmallCellSuppression.column(dimensions.stream().mapToLong(d -> counts.get(d)[c]).toArray());
-        }
+        Object[][] columns = SmallCellSuppression.columns(dimensions.stream().map(counts::get).toList(), 4);
         List<QualityFigures.Goals> rows = new ArrayList<>();
         for (int i = 0; i < dimensions.size(); i++) {
             long[] c = counts.get(dimensions.get(i));
             rows.add(new QualityFigures.Goals(dimensions.get(i), columns[0][i], columns[1][i], columns[2][i], columns[3][i],
-                                              share(c[1], c[1] + c[2])));
+                                              Figures.disclosedShare(c[1], c[1] + c[2])));
         }
         return rows;
     }
@@ -117,23 +111,12 @@ final class QualityCalculation {
                 .map(a -> new Double[] {score.apply(a.scores().get(0)), score.apply(a.scores().get(a.scores().size() - 1))})
                 .filter(pair -> pair[0] != null && pair[1] != null)
                 .map(pair -> new double[] {pair[0], pair[1]}).toList();
-        if (pairs.size() < MIN) {
+        if (pairs.size() < SmallCellSuppression.THRESHOLD) {
             return new QualityFigures.Scores(name, SmallCellSuppression.cell(pairs.size()), null, null, null);
         }
         double first = pairs.stream().mapToDouble(p -> p[0]).average().orElseThrow();
         double latest = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
         return new QualityFigures.Scores(name, pairs.size(), round(first, 1000), round(latest, 1000), round(latest - first, 1000));
-    }
-
-    /** part of whole, unless the part or the rest is below the threshold (it would tell a small count). */
-    static Double share(long part, long whole) {
-        return Figures.disclosedShare(part, whole);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double round(double value, int scale) {

@@ -2,7 +2,9 @@ package org.referrals.query.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
+import org.referrals.query.common.Figures;
 
 /**
  * Statistical disclosure control. A count below 5 is only ever shown as {@code "<5"} (primary suppression). And since
@@ -15,7 +17,7 @@ import java.util.stream.IntStream;
  */
 public final class SmallCellSuppression {
 
-    public static final int THRESHOLD = 5;
+    public static final int THRESHOLD = Figures.DISCLOSURE_THRESHOLD;
     public static final String SUPPRESSED = "<" + THRESHOLD;
     public static final String COMPLEMENTARY = "x";
 
@@ -24,6 +26,19 @@ public final class SmallCellSuppression {
 
     public static Object cell(long count) {
         return count < THRESHOLD ? SUPPRESSED : (Object) count;
+    }
+
+    /**
+     * The cells of a table of counts, each column suppressed on its own: {@code [column][row]} of rows of
+     * {@code width} counts each.
+     */
+    public static Object[][] columns(List<long[]> rows, int width) {
+        Object[][] columns = new Object[width][];
+        for (int column = 0; column < width; column++) {
+            int c = column;
+            columns[column] = column(rows.stream().mapToLong(row -> row[c]).toArray());
+        }
+        return columns;
     }
 
     /** The cells of one column, in the order of its counts. */

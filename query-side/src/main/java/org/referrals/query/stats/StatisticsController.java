@@ -108,11 +108,7 @@ public class StatisticsController {
     /** The rows of these counts per group (referrals, accepted, declined, delivered), each column suppressed. */
     static List<Statistics.Row> suppressed(Map<String, long[]> groups) {
         List<String> keys = new ArrayList<>(groups.keySet());
-        Object[][] columns = new Object[4][];
-        for (int column = 0; column < 4; column++) {
-            int c = column;
-            columns[column] = SmallCellSuppression.column(keys.stream().mapToLong(key -> groups.get(key)[c]).toArray());
-        }
+        Object[][] columns = SmallCellSuppression.columns(keys.stream().map(groups::get).toList(), 4);
         List<Statistics.Row> rows = new ArrayList<>();
         for (int row = 0; row < keys.size(); row++) {
             rows.add(new Statistics.Row(keys.get(row), columns[0][row], columns[1][row], columns[2][row], columns[3][row]));

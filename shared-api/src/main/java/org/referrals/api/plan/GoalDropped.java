@@ -11,4 +11,9 @@ import org.referrals.api.common.SealedText;
  */
 @Revision("1")
 public record GoalDropped(String caseId, String goalId, SealedText reason, CaseClosureReason caseClosed, Instant droppedAt) {
+
+    /** The goal's status from now on: dropped by its owner, or ended with its case. */
+    public GoalStatus status() {
+        return caseClosed == null ? GoalStatus.DROPPED : GoalStatus.CLOSED_WITH_CASE;
+    }
 }
